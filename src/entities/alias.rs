@@ -1,0 +1,377 @@
+//! Alias merging: mentions of one entity become one entry named by its longest form.
+//!
+//! Within a document, a person mentioned by a part of a longer name ("Putin" after "Vladimir
+//! Putin"), with a possessive ("Putin's", or "Putins" once the apostrophe was stripped) or with
+//! a title ("Russian President Vladimir Putin") is the same person; an acronym made of a name's
+//! initials ("NATO" / "North Atlantic Treaty Organization") or a listed variant ("US" / "United
+//! States") is the same organization or place. Across documents, entities with the same type and
+//! canonical name are merged, and a bare surname joins the one full name it can belong to.
+//!
+//! Limits: two people sharing a surname in one article are merged when only the surname is used;
+//! "Washington" the city and "Washington" the government are not told apart.
+
+use super::{Label, Mention};
+use crate::report::{CollectionEntity, DocumentReport, EntityReport, MentionReport};
+use crate::span::CharIndex;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Variants of one name that initials and word overlap cannot find, lower case, canonical first.
+const VARIANTS: &[&[&str]] = &[
+    &["united states", "us", "u.s.", "usa", "u.s.a.", "america", "united states of america"],
+    &["united kingdom", "uk", "u.k.", "britain", "great britain"],
+    &["european union", "eu", "e.u."],
+    &["united nations", "un", "u.n."],
+    &["north atlantic treaty organization", "nato"],
+    &["soviet union", "ussr", "u.s.s.r."],
+    &["russia", "russian federation"],
+];
+
+/// Words that, right before a name, are a title or role rather than part of it.
+const TITLE_WORDS: &[&str] = &[
+    "president", "chancellor", "minister", "secretary", "senator", "governor", "mayor", "king",
+    "queen", "prince", "princess", "pope", "general", "gen.", "colonel", "col.", "captain",
+    "capt.", "sergeant", "officer", "judge", "justice", "dr.", "dr", "mr.", "mr", "mrs.", "mrs",
+    "ms.", "ms", "prof.", "professor", "sir", "dame", "lord", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "chief", "leader", "ceo", "chairman", "chairwoman", "director",
+    "premier", "vice", "deputy", "foreign", "defense", "defence", "prime", "state", "of",
+    "representative", "rep.", "sen.", "gov.", "speaker", "commander", "coach", "head",
+];
+
+/// Strips a possessive ending and outer punctuation: "Putin’s" → "Putin".
+fn base_form(surface: &str) -> &str {
+    let s = surface.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    s
+}
+
+fn tokens(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn variant_group(lower: &str) -> Option<usize> {
+    VARIANTS.iter().position(|g| g.contains(&lower))
+}
+
+/// Initials of the capitalized words: "North Atlantic Treaty Organization" → "nato".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `short` names the same entity as `long` (same label, `long` has at least as many words).
+fn same_entity(label: Label, long: &str, short: &str) -> bool {
+    let (l, s) = (long.to_lowercase(), short.to_lowercase());
+    if l == s {
+        return true;
+    }
+    if !label.is_name() {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (variant_group(&l), variant_group(&s)) {
+        return a == b;
+    }
+    let (lt, st) = (tokens(long), tokens(short));
+    if lt.is_empty() || st.is_empty() {
+        return false;
+    }
+    match label {
+        Label::Per => {
+            // "Putin" ⊂ "Vladimir Putin"; "Putins" is "Putin" with the apostrophe lost.
+            st.iter().all(|t| {
+                lt.contains(t) || t.strip_suffix('s').is_some_and(|b| lt.last().is_some_and(|l| l == b))
+            })
+        }
+        _ => {
+            let acronym = s.replace('.', "");
+            (st.len() == 1 && acronym.len() >= 2 && acronym == initials(long))
+                || (st.len() > 1 && lt.ends_with(&st) && lt.len() <= st.len() + 1)
+        }
+    }
+}
+
+/// A title or role written right before a mention ("Russian President", "Secretary of State").
+fn title_before(text: &str, start: usize) -> Option<String> {
+    let before = &text[..start];
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let mut taken = 0;
+    for w in &words {
+        let lw = w.to_lowercase();
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if TITLE_WORDS.contains(&lw.as_str()) || (capital && taken > 0 && !w.ends_with(['.', ',', ':', ';'])) {
+            taken += 1;
+        } else {
+            break;
+        }
+    }
+    // Keep the title only if it has a real title word, not just a capitalized word.
+    let title: Vec<&str> = words[..taken].iter().rev().copied().collect();
+    let has_title_word = title
+        .iter()
+        .any(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()) && !matches!(w.to_lowercase().as_str(), "of" | "state"));
+    (has_title_word && !title.is_empty()).then(|| title.join(" "))
+}
+
+struct Group {
+    label: Label,
+    name: String,
+    title: Option<String>,
+    forms: BTreeMap<String, usize>,
+    count: usize,
+}
+
+/// Turns one document's mentions into report mentions and merged entities, counting only the
+/// mentions inside `kept` byte ranges.
+pub fn summarize(
+    text: &str,
+    mentions: &[Mention],
+    kept: &[Range<usize>],
+    chars: &CharIndex,
+) -> (Vec<MentionReport>, Vec<EntityReport>) {
+    // Longest forms first, so that short forms find the full name they belong to.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        let m = &mentions[i];
+        (std::cmp::Reverse(tokens(base_form(&text[m.range.clone()])).len()), m.range.start)
+    });
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of = vec![0; mentions.len()];
+    for i in order {
+        let m = &mentions[i];
+        let surface = &text[m.range.clone()];
+        let form = base_form(surface);
+        let found = groups.iter().position(|g| {
+            (g.label == m.label || (g.label == Label::Per && m.label.is_name() && !form.contains(' ')))
+                && g.forms.keys().any(|f| same_entity(g.label, f, form))
+        });
+        let g = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Group {
+                    label: m.label,
+                    name: form.to_owned(),
+                    title: None,
+                    forms: BTreeMap::new(),
+                    count: 0,
+                });
+                groups.len() - 1
+            }
+        };
+        let group = &mut groups[g];
+        *group.forms.entry(form.to_owned()).or_default() += 1;
+        if form.chars().count() > group.name.chars().count() {
+            group.name = form.to_owned();
+        }
+        if group.label == Label::Per && group.title.is_none() {
+            group.title = title_before(text, m.range.start);
+        }
+        if kept.iter().any(|r| r.start <= m.range.start && m.range.end <= r.end) {
+            group.count += 1;
+        }
+        group_of[i] = g;
+    }
+    // Most mentioned first; stable on name for deterministic output.
+    let mut rank: Vec<usize> = (0..groups.len()).collect();
+    rank.sort_by(|&a, &b| {
+        groups[b]
+            .count
+            .cmp(&groups[a].count)
+            .then_with(|| groups[a].name.cmp(&groups[b].name))
+    });
+    let mut new_index = vec![0; groups.len()];
+    for (new, &old) in rank.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mention_reports = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| MentionReport {
+            start: chars.chars(m.range.start),
+            end: chars.chars(m.range.end),
+            label: m.label,
+            text: text[m.range.clone()].to_owned(),
+            entity: new_index[group_of[i]],
+            kept: kept.iter().any(|r| r.start <= m.range.start && m.range.end <= r.end),
+        })
+        .collect();
+    let entity_reports = rank
+        .iter()
+        .map(|&g| {
+            let group = &groups[g];
+            let mut aliases: Vec<(&String, &usize)> = group.forms.iter().collect();
+            aliases.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+            EntityReport {
+                name: group.name.clone(),
+                label: group.label,
+                title: group.title.clone(),
+                aliases: aliases.into_iter().map(|(f, _)| f.clone()).collect(),
+                count: group.count,
+                global: 0,
+            }
+        })
+        .collect();
+    (mention_reports, entity_reports)
+}
+
+/// Merges the documents' entities across the collection and fills in each one's `global` index.
+pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntity> {
+    let mut merged: Vec<CollectionEntity> = Vec::new();
+    // Index: (label, lower-case name or alias) → merged entity.
+    let mut by_key: BTreeMap<(Label, String), usize> = BTreeMap::new();
+    // Full names first, so that bare surnames can join them.
+    let mut order: Vec<(usize, usize)> = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| (0..doc.entities.len()).map(move |e| (d, e)))
+        .collect();
+    order.sort_by_key(|&(d, e)| {
+        let ent = &documents[d].entities[e];
+        (std::cmp::Reverse(tokens(&ent.name).len()), d, e)
+    });
+    for (d, e) in order {
+        let ent = &documents[d].entities[e];
+        let keys: Vec<String> = std::iter::once(&ent.name)
+            .chain(&ent.aliases)
+            .map(|a| canonical(ent.label, a))
+            .collect();
+        let found = keys
+            .iter()
+            .find_map(|k| by_key.get(&(ent.label, k.clone())).copied())
+            .or_else(|| {
+                // A surname alone joins the one person whose full name ends with it.
+                (ent.label == Label::Per && !ent.name.contains(' '))
+                    .then(|| {
+                        let hits: Vec<usize> = merged
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, m)| m.label == Label::Per && same_entity(Label::Per, &m.name, &ent.name))
+                            .map(|(i, _)| i)
+                            .collect();
+                        (hits.len() == 1).then(|| hits[0])
+                    })
+                    .flatten()
+            });
+        let g = match found {
+            Some(g) => g,
+            None => {
+                merged.push(CollectionEntity {
+                    name: ent.name.clone(),
+                    label: ent.label,
+                    aliases: Vec::new(),
+                    count: 0,
+                    documents: Vec::new(),
+                });
+                merged.len() - 1
+            }
+        };
+        for k in keys {
+            by_key.entry((ent.label, k)).or_insert(g);
+        }
+        let m = &mut merged[g];
+        m.count += ent.count;
+        if ent.name.chars().count() > m.name.chars().count() {
+            m.name = ent.name.clone();
+        }
+        for a in std::iter::once(&ent.name).chain(&ent.aliases) {
+            if !m.aliases.contains(a) {
+                m.aliases.push(a.clone());
+            }
+        }
+        if !m.documents.contains(&d) {
+            m.documents.push(d);
+        }
+        documents[d].entities[e].global = g;
+    }
+    let mut rank: Vec<usize> = (0..merged.len()).collect();
+    rank.sort_by(|&a, &b| {
+        merged[b]
+            .count
+            .cmp(&merged[a].count)
+            .then_with(|| merged[b].documents.len().cmp(&merged[a].documents.len()))
+            .then_with(|| merged[a].name.cmp(&merged[b].name))
+    });
+    let mut new_index = vec![0; merged.len()];
+    for (new, &old) in rank.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for doc in documents.iter_mut() {
+        for ent in &mut doc.entities {
+            ent.global = new_index[ent.global];
+        }
+    }
+    let mut out: Vec<CollectionEntity> = rank.iter().map(|&i| merged[i].clone()).collect();
+    for e in &mut out {
+        e.documents.sort_unstable();
+    }
+    out
+}
+
+/// The key two documents' entities must share to be merged.
+fn canonical(label: Label, name: &str) -> String {
+    let lower = base_form(name).to_lowercase();
+    match variant_group(&lower) {
+        Some(g) if label.is_name() => VARIANTS[g][0].to_owned(),
+        _ => lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(text: &str, spans: &[(&str, Label)]) -> Vec<EntityReport> {
+        let mut mentions = Vec::new();
+        let mut from = 0;
+        for (s, label) in spans {
+            let start = from + text[from..].find(s).expect("span in text");
+            mentions.push(Mention { range: start..start + s.len(), label: *label });
+            from = start + s.len();
+        }
+        summarize(text, &mentions, &[0..text.len()], &CharIndex::new(text)).1
+    }
+
+    #[test]
+    fn putin_forms_merge_with_title() {
+        let text = "Russian President Vladimir Putin spoke. Putin’s aides agreed. Putins comments. Putin left.";
+        let e = entities(
+            text,
+            &[("Vladimir Putin", Label::Per), ("Putin’s", Label::Per), ("Putins", Label::Per), ("Putin", Label::Per)],
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name, "Vladimir Putin");
+        assert_eq!(e[0].count, 4);
+        assert_eq!(e[0].title.as_deref(), Some("Russian President"));
+    }
+
+    #[test]
+    fn acronyms_and_variants() {
+        let text = "The North Atlantic Treaty Organization met. NATO said the US and the United States agree.";
+        let e = entities(
+            text,
+            &[
+                ("North Atlantic Treaty Organization", Label::Org),
+                ("NATO", Label::Org),
+                ("US", Label::Loc),
+                ("United States", Label::Loc),
+            ],
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        let text = "Joe Biden called Vladimir Putin.";
+        let e = entities(text, &[("Joe Biden", Label::Per), ("Vladimir Putin", Label::Per)]);
+        assert_eq!(e.len(), 2);
+    }
+}

@@ -1,0 +1,132 @@
+//! The one shape of the results, shared by the CLI (`gleaner analyze`) and the page. Offsets in
+//! here are Unicode code points into [`DocumentReport::text`], end exclusive.
+
+use crate::boilerplate::Label as BlockLabel;
+use crate::decode::Format;
+use crate::dedup::Relation;
+use crate::entities::Label as EntityLabel;
+use crate::html::Metadata;
+use crate::Options;
+use serde::Serialize;
+
+/// Everything Gleaner found in a collection.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The crate version that made the report.
+    pub version: &'static str,
+    pub options: Options,
+    /// One per input document, in input order (skipped ones included, with their message).
+    pub documents: Vec<DocumentReport>,
+    /// Every analyzed document is in exactly one cluster; singletons included.
+    pub clusters: Vec<Cluster>,
+    /// Linked pairs, strongest first.
+    pub pairs: Vec<Pair>,
+    /// Entities merged across the collection, most mentioned first.
+    pub entities: Vec<CollectionEntity>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReport {
+    pub name: String,
+    /// The name without folders and extension; the CLI's output files are named after it.
+    pub stem: String,
+    /// `None` when analyzed; otherwise why the document was skipped.
+    pub error: Option<String>,
+    /// Encoding the bytes were decoded from, for people ("UTF-8", "Windows-1252", ...).
+    pub encoding: Option<String>,
+    pub format: Option<Format>,
+    pub metadata: Metadata,
+    /// The decoded text (for HTML, the page's visible text); all offsets point into it.
+    pub text: String,
+    /// The article: kept blocks joined, paragraphs separated by blank lines.
+    pub clean_text: String,
+    pub blocks: Vec<BlockReport>,
+    pub words_total: usize,
+    pub words_kept: usize,
+    /// Index into [`Report::clusters`]; `None` for skipped documents.
+    pub cluster: Option<usize>,
+    /// Every mention found in the whole text, boilerplate included (see `kept`).
+    pub mentions: Vec<MentionReport>,
+    /// The document's entities (aliases merged) counted over kept mentions, most mentioned first.
+    pub entities: Vec<EntityReport>,
+}
+
+/// One block of the document and the verdict on it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockReport {
+    pub id: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Whether the block is in the article after the threshold and any restore.
+    pub kept: bool,
+    /// Kept only because the user restored it.
+    pub restored: bool,
+    pub label: BlockLabel,
+    /// Why, in words a person understands.
+    pub reason: String,
+    /// Article likelihood in 0..=1; blocks at or above the threshold are kept.
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionReport {
+    pub start: usize,
+    pub end: usize,
+    pub label: EntityLabel,
+    pub text: String,
+    /// Index into the document's [`DocumentReport::entities`].
+    pub entity: usize,
+    /// Inside a kept block.
+    pub kept: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityReport {
+    /// The longest form seen ("Vladimir Putin").
+    pub name: String,
+    pub label: EntityLabel,
+    /// A title or role seen before the name ("Russian President").
+    pub title: Option<String>,
+    /// Distinct surface forms, most frequent first.
+    pub aliases: Vec<String>,
+    /// Mentions in kept blocks.
+    pub count: usize,
+    /// Index into [`Report::entities`].
+    pub global: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CollectionEntity {
+    pub name: String,
+    pub label: EntityLabel,
+    pub aliases: Vec<String>,
+    /// Mentions in kept blocks over all documents.
+    pub count: usize,
+    /// Indices of the documents it occurs in.
+    pub documents: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cluster {
+    pub id: usize,
+    /// Document indices; the likely original (earliest date, else longest) first.
+    pub members: Vec<usize>,
+    /// The strongest relation inside the cluster; `None` for a singleton.
+    pub relation: Option<Relation>,
+    /// The highest pair score inside the cluster.
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub relation: Relation,
+    /// Similarity in 0..=1 for the relation's own measure.
+    pub score: f32,
+    /// Share of `a`'s cleaned text found in `b`, and the reverse (asymmetric).
+    pub contained_a_in_b: f32,
+    pub contained_b_in_a: f32,
+    /// What was compared and what was shared, for a person to check.
+    pub explanation: String,
+}
