@@ -1,14 +1,24 @@
 //! Block classification: article or boilerplate, with a reason a person understands.
 //!
 //! Each block gets an article score in 0..=1 from its own shape (length, sentence punctuation,
-//! title-case and link-like shape), from phrases that mark page furniture in many languages
-//! ("Leave a Reply", "Also Read", "Share this"), from its context (runs of short headline-like
-//! lines, position after the article's end) and from the collection (lines that recur in several
-//! unrelated documents are template lines).
+//! title-case and function-word density over several languages, CJK counted in characters), from
+//! phrases that mark page furniture in many languages ("Leave a Reply", "Also Read", "Share
+//! this"; see `boilerplate/phrases.txt`), from its context (the densest region of prose, runs of
+//! short headline-like lines, neighbours) and from the collection (lines that recur in several
+//! unrelated documents are template lines). HTML blocks add their structural hints (navigation,
+//! footer, comments, link density, the element that holds most of the prose).
+//!
+//! Limits: a line is kept or removed whole; a paragraph that mixes article text and a promo is
+//! judged by its majority.
 
 use crate::segment::Block;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::OnceLock;
+
+mod model;
+#[doc(hidden)]
+pub mod training;
 
 /// What a block is. Everything but `Article` is boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -27,6 +37,11 @@ pub enum Label {
     Footer,
     Template,
     Url,
+    /// A short heading or label line ("Key Takeaways:") judged not to be article text.
+    Heading,
+    /// Outside the article's main text, with no more specific reason (reader comments, another
+    /// story's teaser...).
+    Other,
 }
 
 /// The verdict on one block.
@@ -52,7 +67,11 @@ impl Templates {
         let line_sets: Vec<BTreeSet<String>> = docs
             .iter()
             .map(|d| match d {
-                Some((text, blocks)) => blocks.iter().map(|b| normalize(&text[b.range.clone()])).collect(),
+                Some((text, blocks)) => blocks
+                    .iter()
+                    .map(|b| normalize(&text[b.range.clone()]))
+                    .filter(|l| !l.is_empty())
+                    .collect(),
                 None => BTreeSet::new(),
             })
             .collect();
@@ -99,7 +118,11 @@ impl Templates {
         Templates { groups }
     }
 
+    /// In how many unrelated documents (copy groups) the line occurs; 1 when only here.
     fn count(&self, line: &str) -> usize {
+        if self.groups.is_empty() {
+            return 1;
+        }
         self.groups.get(&normalize(line)).copied().unwrap_or(1)
     }
 }
@@ -107,7 +130,10 @@ impl Templates {
 /// Lower case, letters and digits only, single spaces: the key for recurring lines.
 fn normalize(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    for w in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -116,15 +142,894 @@ fn normalize(line: &str) -> String {
     out
 }
 
+// ---------------------------------------------------------------------------------------------
+// Phrases and word lists (data files).
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Any,
+    Start,
+    Short,
+    Exact,
+}
+
+#[derive(Debug)]
+struct Phrase {
+    label: Label,
+    mode: Mode,
+    text: String,
+}
+
+fn phrases() -> &'static [Phrase] {
+    static PHRASES: OnceLock<Vec<Phrase>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        include_str!("boilerplate/phrases.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut parts = l.splitn(3, ' ');
+                let label = match parts.next()? {
+                    "comment" => Label::CommentForm,
+                    "share" => Label::Share,
+                    "promo" => Label::Promo,
+                    "caption" => Label::Caption,
+                    "byline" => Label::Byline,
+                    "nav" => Label::Navigation,
+                    "footer" => Label::Footer,
+                    _ => return None,
+                };
+                let mode = match parts.next()? {
+                    "any" => Mode::Any,
+                    "start" => Mode::Start,
+                    "short" => Mode::Short,
+                    "exact" => Mode::Exact,
+                    _ => return None,
+                };
+                let text = parts.next()?.to_owned();
+                // Whole-word modes compare normalized text; the others the lower-cased line.
+                let text = if matches!(mode, Mode::Exact | Mode::Short) {
+                    normalize(&text)
+                } else {
+                    text
+                };
+                Some(Phrase { label, mode, text })
+            })
+            .collect()
+    })
+}
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("boilerplate/stopwords.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split_whitespace().skip(1))
+            .collect()
+    })
+}
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
+const DATE_FILLERS: &[&str] = &[
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cet",
+    "ist",
+    "bst",
+    "updated",
+    "published",
+    "posted",
+    "on",
+    "at",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "last",
+    "modified",
+    "de",
+    "del",
+    "le",
+    "um",
+    "uhr",
+    "am",
+    "den",
+    "года",
+    "г",
+    "в",
+    "date",
+    "time",
+    "hours",
+    "ago",
+    "hour",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "yesterday",
+    "today",
+];
+
+// ---------------------------------------------------------------------------------------------
+// The shape of one block.
+
+/// What a block's own text looks like.
+#[derive(Debug, Clone, Default)]
+struct Shape {
+    /// Word equivalents: runs of letters or digits, CJK characters counting half a word each.
+    words: f32,
+    chars: usize,
+    /// Ends with . ! ? … or their CJK forms (closing quotes and brackets skipped).
+    terminal: bool,
+    /// Ends with a colon.
+    colon: bool,
+    /// Sentence-ending punctuation marks inside the text.
+    sentences: usize,
+    commas: usize,
+    /// Share of cased words that start upper case.
+    title_ratio: f32,
+    /// Share of tokens that are function words.
+    stop_ratio: f32,
+    digit_ratio: f32,
+    /// Starts with a bullet, dash or quote marker.
+    bullet: bool,
+    /// Starts with an opening quotation mark.
+    quote_start: bool,
+    /// Starts like a numbered list item: "11. ", "4) ".
+    enumerated: bool,
+    /// The line is a URL.
+    url: bool,
+    /// Mentions a domain name ("nwweek.com").
+    domain: bool,
+    /// The line is only a date or time.
+    date: bool,
+    /// Separators typical of menus and breadcrumbs: | » › ·
+    separators: usize,
+    /// Matched furniture phrase.
+    phrase: Option<Label>,
+    /// A comment header or comment-section heading ("Jane says:", "34 responses to …").
+    comment_marker: bool,
+    /// Leading words in title case (short lower-case function words allowed): a headline glued
+    /// to its teaser ("Police: 2 In Custody After Death Of … A 24-year-old woman …").
+    cap_prefix: usize,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+}
+
+/// Word statistics gathered while scanning a line.
+#[derive(Default)]
+struct Counts {
+    tokens: usize,
+    cjk: usize,
+    words: usize,
+    cased: usize,
+    upper: usize,
+    stops: usize,
+    date_tokens: usize,
+    date_anchor: bool,
+}
+
+impl Counts {
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        self.tokens += 1;
+        self.words += 1;
+        let first = word.chars().next().unwrap_or(' ');
+        if first.is_uppercase() || first.is_lowercase() {
+            self.cased += 1;
+            self.upper += usize::from(first.is_uppercase());
+        }
+        let lower = word.to_lowercase();
+        if stopwords().contains(lower.as_str()) {
+            self.stops += 1;
+        }
+        let numeric = lower.chars().all(|c| c.is_ascii_digit());
+        if MONTHS_AND_DAYS.contains(&lower.as_str())
+            || numeric && (lower.len() <= 4 || lower.len() == 8)
+        {
+            self.date_tokens += 1;
+            self.date_anchor = true;
+        } else if DATE_FILLERS.contains(&lower.as_str()) {
+            self.date_tokens += 1;
+        }
+    }
+
+    fn cjk(&mut self, c: char) {
+        self.tokens += 1;
+        self.cjk += 1;
+        let mut buf = [0u8; 4];
+        if stopwords().contains(&*c.encode_utf8(&mut buf)) {
+            self.stops += 1;
+        }
+    }
+}
+
+fn shape(line: &str) -> Shape {
+    let mut s = Shape::default();
+    let mut n = Counts::default();
+    let mut digits = 0usize;
+    let mut word_start: Option<usize> = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        if !c.is_whitespace() {
+            s.chars += 1;
+        } else if matches!(prev, '.' | '!' | '?' | '…') {
+            s.sentences += 1;
+        }
+        prev = c;
+        if c.is_ascii_digit() {
+            digits += 1;
+        }
+        if c.is_alphanumeric() && !is_cjk(c) {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            n.word(&line[start..i]);
+        }
+        if is_cjk(c) {
+            n.cjk(c);
+        }
+        match c {
+            '。' | '！' | '？' => s.sentences += 1,
+            ',' | '、' | '，' | ';' => s.commas += 1,
+            '|' | '»' | '›' | '·' | '•' | '/' => s.separators += 1,
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        n.word(&line[start..]);
+    }
+    s.words = n.words as f32 + n.cjk as f32 / 2.0;
+    s.title_ratio = ratio(n.upper, n.cased);
+    s.stop_ratio = ratio(n.stops, n.tokens);
+    s.digit_ratio = ratio(digits, s.chars);
+    let end = line.trim_end().trim_end_matches([
+        '"', '\'', '”', '’', '»', ')', ']', '*', '“', '」', '』', '）', ' ',
+    ]);
+    s.terminal = end.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    s.colon = end.ends_with([':', '：']);
+    if s.terminal && !end.ends_with(['。', '！', '？']) {
+        s.sentences += 1;
+    }
+    s.bullet = line.starts_with(['-', '•', '*', '>', '·', '–', '—', '▪', '►', '✓']);
+    let trimmed = line.trim();
+    s.quote_start = trimmed.starts_with(['"', '“', '„', '«', '\'', '‘', '「']);
+    let digits_end = trimmed.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    s.enumerated = digits_end > 0 && trimmed[digits_end..].starts_with(['.', ')']);
+    s.url = !trimmed.contains(' ')
+        && (trimmed.starts_with("http://")
+            || trimmed.starts_with("https://")
+            || trimmed.starts_with("www."));
+    s.domain = s.url || has_domain(trimmed);
+    s.date = n.tokens > 0
+        && n.tokens <= 12
+        && n.date_anchor
+        && n.date_tokens * 10 >= n.tokens * 8
+        && n.cjk == 0;
+    s.phrase = match_phrase(trimmed, s.words);
+    s.comment_marker = s.phrase == Some(Label::CommentForm) || comment_marker(trimmed, s.words);
+    s.cap_prefix = cap_prefix(trimmed);
+    s
+}
+
+fn comment_marker(line: &str, words: f32) -> bool {
+    if words > 20.0 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ':');
+    let header = words <= 15.0
+        && [
+            "says:",
+            "said:",
+            "wrote:",
+            "says",
+            "schreibt:",
+            "пишет:",
+            "a écrit :",
+            "dice:",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    let count = lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && [
+            "comment",
+            "response",
+            "repl",
+            "thought",
+            "kommentar",
+            "коммент",
+            "réaction",
+            "comentario",
+        ]
+        .iter()
+        .any(|w| {
+            lower
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|x| x.starts_with(w))
+        });
+    let heading = ["responses to", "thoughts on", "comments on", "replies to"]
+        .iter()
+        .any(|p| lower.contains(p));
+    header || count || heading
+}
+
+fn cap_prefix(line: &str) -> usize {
+    let mut n = 0;
+    for w in line.split_whitespace() {
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        match first {
+            Some(c) if c.is_uppercase() || c.is_ascii_digit() => n += 1,
+            Some(c) if c.is_lowercase() && w.chars().count() <= 3 => {}
+            Some(_) => break,
+            None => {}
+        }
+    }
+    n
+}
+
+fn ratio(a: usize, b: usize) -> f32 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f32 / b as f32
+    }
+}
+
+fn has_domain(line: &str) -> bool {
+    line.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        [
+            ".com", ".org", ".net", ".co.uk", ".ca", ".in", ".de", ".ru", ".io", ".news",
+        ]
+        .iter()
+        .any(|tld| w.len() > tld.len() + 1 && w.to_ascii_lowercase().ends_with(tld))
+    })
+}
+
+fn match_phrase(line: &str, words: f32) -> Option<Label> {
+    let mut lower = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !lower.is_empty() {
+            lower.push(' ');
+        }
+        space = false;
+        match c {
+            '’' | '‘' => lower.push('\''),
+            _ => lower.extend(c.to_lowercase()),
+        }
+    }
+    let norm = normalize(line);
+    for p in phrases() {
+        let hit = match p.mode {
+            Mode::Any => words <= 40.0 && lower.contains(&p.text),
+            Mode::Start => {
+                let limit = if p.label == Label::Byline { 10.0 } else { 25.0 };
+                words <= limit && lower.starts_with(&p.text)
+            }
+            Mode::Short => words <= 6.0 && contains_words(&norm, &p.text),
+            Mode::Exact => norm == p.text,
+        };
+        if hit {
+            return Some(p.label);
+        }
+    }
+    None
+}
+
+/// `needle` occurs in `hay` on word boundaries (both normalized).
+fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = i == 0 || hay.as_bytes()[i - 1] == b' ';
+        let end = i + needle.len();
+        let after = end == hay.len() || hay.as_bytes()[end] == b' ';
+        before && after
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification.
+
+/// Per-block working state.
+#[derive(Debug, Clone)]
+struct Item {
+    shape: Shape,
+    /// The block's own article likelihood before context.
+    own: f32,
+    template: bool,
+    /// Unrelated documents of the collection that have this line.
+    groups: usize,
+}
+
+fn reason(label: Label) -> &'static str {
+    match label {
+        Label::Article => "article text",
+        Label::Title => "title",
+        Label::Dateline => "byline / dateline",
+        Label::Byline => "byline / credit",
+        Label::HeadlineList => "list of unrelated headlines",
+        Label::Navigation => "navigation or menu",
+        Label::CommentForm => "comment form",
+        Label::Caption => "photo caption",
+        Label::Promo => "promo / Also Read line",
+        Label::Share => "share or subscribe prompt",
+        Label::Footer => "footer / legal",
+        Label::Template => "template line repeated across articles",
+        Label::Url => "URL line",
+        Label::Heading => "short heading or label",
+        Label::Other => "outside the article's main text",
+    }
+}
+
+/// A long line without sentence punctuation: a headline.
+fn headline_like(s: &Shape) -> bool {
+    !s.terminal && !s.colon && s.words >= 4.0 && s.words <= 30.0 && s.sentences <= 1
+}
+
+fn own_score(s: &Shape, hints: Option<&crate::html::Hints>) -> f32 {
+    let mut p: f32 = if s.phrase.is_some() || s.url {
+        0.05
+    } else if s.date {
+        0.08
+    } else if s.terminal && s.words >= 12.0 {
+        0.92
+    } else if s.words >= 30.0 && s.stop_ratio >= 0.1 {
+        0.85
+    } else if s.terminal && s.words >= 6.0 {
+        0.72
+    } else if s.colon && s.words >= 6.0 {
+        0.62
+    } else if s.terminal {
+        0.45
+    } else if s.words >= 7.0 {
+        0.2
+    } else {
+        0.3
+    };
+    if s.domain && !s.terminal {
+        p = p.min(0.15);
+    }
+    if let Some(h) = hints {
+        if h.in_nav || h.in_footer || h.in_comments {
+            p *= 0.35;
+        } else if h.in_aside {
+            p *= 0.5;
+        }
+        if h.link_density > 0.5 {
+            p *= 0.4;
+        }
+        if h.in_caption {
+            p = p.min(0.2);
+        }
+        if h.in_article && p > 0.3 {
+            p += (1.0 - p) * 0.3;
+        }
+    }
+    p.clamp(0.0, 1.0)
+}
+
+/// The run of blocks with the most article weight: maximum-sum segment of
+/// `(own - 0.5) * weight` (Kadane). Returns an empty range when nothing scores above 0.5.
+fn densest_region(items: &[Item]) -> std::ops::Range<usize> {
+    let (mut best, mut best_range) = (0.0f32, 0..0);
+    let (mut sum, mut start) = (0.0f32, 0);
+    for (i, it) in items.iter().enumerate() {
+        let gain = (it.own - 0.5) * (it.shape.words + 3.0);
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += gain;
+        if sum > best {
+            best = sum;
+            best_range = start..i + 1;
+        }
+    }
+    best_range
+}
+
 /// Classifies every block of one document.
 pub fn classify(text: &str, blocks: &[Block], templates: &Templates) -> Vec<Verdict> {
-    let _ = (text, templates);
+    training::classify_with(&model::MODELS, text, blocks, templates)
+}
+
+fn items(text: &str, blocks: &[Block], templates: &Templates) -> Vec<Item> {
     blocks
         .iter()
-        .map(|_| Verdict {
-            label: Label::Article,
-            score: 1.0,
-            reason: "article text",
+        .map(|b| {
+            let line = text.get(b.range.clone()).unwrap_or("");
+            let shape = shape(line);
+            let long = shape.words >= 8.0 && shape.terminal;
+            let groups = templates.count(line);
+            let template = shape.words <= 25.0 && (groups >= 3 || groups >= 2 && !long);
+            let own = own_score(&shape, b.hints.as_ref());
+            Item {
+                shape,
+                own,
+                template,
+                groups,
+            }
         })
         .collect()
+}
+
+/// The hand-written rules: a label for every block and a score from shape and position. They
+/// name the reasons, and their score is one of the learned model's features.
+fn rules(items: &[Item], blocks: &[Block]) -> Vec<Verdict> {
+    let region = densest_region(items);
+    let mut verdicts = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        let s = &it.shape;
+        let hints = blocks[i].hints.as_ref();
+        let mut score = it.own;
+        let mut label = Label::Article;
+        if let Some(l) = s.phrase {
+            label = l;
+        } else if s.url {
+            label = Label::Url;
+        } else if it.template {
+            label = Label::Template;
+            score = score.min(0.1);
+        } else if s.date {
+            label = Label::Dateline;
+        } else if i < region.start {
+            // The page header: site name, menus, title, date.
+            score = score.min(if s.terminal && s.words >= 12.0 {
+                0.45
+            } else {
+                0.15
+            });
+            let heading = hints.is_some_and(|h| h.heading);
+            label = if s.domain {
+                Label::Promo
+            } else if (headline_like(s) || heading && s.words >= 3.0)
+                && region.start - i <= 5
+                && s.digit_ratio < 0.2
+                && !s.enumerated
+            {
+                // A title sits just above the article; headline-like lines far above it are
+                // menus and teasers.
+                Label::Title
+            } else if s.colon || heading {
+                Label::Heading
+            } else {
+                Label::Navigation
+            };
+        } else if i >= region.end {
+            score = score.min(if s.terminal && s.words >= 12.0 {
+                0.4
+            } else {
+                0.12
+            });
+            let run = headline_run(items, i);
+            label = if s.domain {
+                Label::Promo
+            } else if run >= 2 {
+                Label::HeadlineList
+            } else {
+                Label::Footer
+            };
+        } else if headline_like(s) && s.words >= 7.0 && !hints.is_some_and(|h| h.heading) {
+            // Inside the article, a long line without punctuation is another story's headline.
+            score = score.min(0.2);
+            label = if headline_run(items, i) >= 2 {
+                Label::HeadlineList
+            } else {
+                Label::Promo
+            };
+        } else if score < 0.5 {
+            let heading = hints.is_some_and(|h| h.heading);
+            if heading && s.words <= 12.0 && score >= 0.2 {
+                score = 0.55;
+            } else if s.terminal || s.words >= 3.0 && !s.colon && score >= 0.25 {
+                // A short paragraph between article paragraphs.
+                score = score.max(0.55);
+            } else {
+                label = if s.colon {
+                    Label::Heading
+                } else {
+                    Label::Navigation
+                };
+            }
+        } else {
+            score = score.max(0.6);
+        }
+        if label != Label::Article {
+            score = score.min(0.45);
+        } else {
+            score = score.max(0.5);
+        }
+        verdicts.push(Verdict {
+            label,
+            score,
+            reason: reason(label),
+        });
+    }
+    verdicts
+}
+
+/// How many headline-like blocks are in the run around `i`.
+fn headline_run(items: &[Item], i: usize) -> usize {
+    let like = |j: usize| {
+        headline_like(&items[j].shape) || items[j].shape.words <= 3.0 && !items[j].shape.terminal
+    };
+    if !like(i) {
+        return 0;
+    }
+    let mut a = i;
+    while a > 0 && like(a - 1) {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < items.len() && like(b) {
+        b += 1;
+    }
+    b - a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    fn verdicts(text: &str) -> Vec<(String, Verdict)> {
+        let blocks = segment::lines(text);
+        let v = classify(text, &blocks, &Templates::default());
+        blocks
+            .iter()
+            .map(|b| text[b.range.clone()].to_owned())
+            .zip(v)
+            .collect()
+    }
+
+    fn verdict_of(text: &str, line: &str) -> Verdict {
+        verdicts(text)
+            .into_iter()
+            .find(|(l, _)| l == line)
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| panic!("no line {line:?}"))
+    }
+
+    #[track_caller]
+    fn assert_removed(text: &str, line: &str, label: Label) {
+        let v = verdict_of(text, line);
+        assert!(
+            v.score < 0.5 && v.label == label,
+            "{line:?}: {v:?}, wanted removed as {label:?}"
+        );
+    }
+
+    #[track_caller]
+    fn assert_kept(text: &str, line: &str) {
+        let v = verdict_of(text, line);
+        assert!(
+            v.score >= 0.5 && v.label == Label::Article,
+            "{line:?}: {v:?}, wanted kept"
+        );
+    }
+
+    const ARTICLE: &str = "Russian President Vladimir Putin said on Thursday that Washington's willingness to discuss security proposals was positive.\n\
+The Kremlin has become increasingly insistent that the West and NATO are dangerously encroaching on Russia's borders.\n\
+Moscow presented broad security demands to the West last week, saying NATO should not admit new members.\n";
+
+    fn with(extra: &str) -> String {
+        format!("{ARTICLE}{extra}\nTalks to reduce tensions over NATO and Ukraine will take place between the United States and Russia next year.\n")
+    }
+
+    #[test]
+    fn furniture_lines() {
+        for (line, label) in [
+            ("Leave a Reply", Label::CommentForm),
+            (
+                "Your email address will not be published. Required fields are marked *",
+                Label::CommentForm,
+            ),
+            ("1 Comment", Label::CommentForm),
+            (
+                "Also Read  Black man grabbing tea from car shot by police, lawsuit says",
+                Label::Promo,
+            ),
+            ("Photo: Reuters", Label::Caption),
+            (
+                "Russian President Vladimir Putin; Image from The Independent News",
+                Label::Caption,
+            ),
+            ("Share this article", Label::Share),
+            ("Show More", Label::Navigation),
+            ("© 2024 Example Media. All rights reserved.", Label::Footer),
+            ("Source: NBC News", Label::Byline),
+            ("Читайте также: новости дня", Label::Promo),
+            ("Lesen Sie auch: Die wichtigsten Nachrichten", Label::Promo),
+        ] {
+            assert_removed(&with(line), line, label);
+        }
+    }
+
+    #[test]
+    fn header_lines() {
+        let text = format!("NW Week\nTuesday, October 3, 2023\nPutin has said that Russia doesn't wish to be involved in Ukraine\nhttp://www.example.com/story-1\n{ARTICLE}");
+        assert_removed(&text, "NW Week", Label::Navigation);
+        assert_removed(&text, "Tuesday, October 3, 2023", Label::Dateline);
+        assert_removed(
+            &text,
+            "Putin has said that Russia doesn't wish to be involved in Ukraine",
+            Label::Title,
+        );
+        assert_removed(&text, "http://www.example.com/story-1", Label::Url);
+    }
+
+    #[test]
+    fn short_paragraphs_and_quotes_are_kept() {
+        let text = with("“You want guarantees from me,” Putin said. “And right now.”\nHe also said it was enough.");
+        assert_kept(
+            &text,
+            "“You want guarantees from me,” Putin said. “And right now.”",
+        );
+        assert_kept(&text, "He also said it was enough.");
+    }
+
+    #[test]
+    fn headline_list_after_the_article() {
+        let text = format!("{ARTICLE}\nTrump Reverses Course on Greenland After Diplomatic Backlash\nU.N. Human Rights Council Condemns Iran Over Deadly Crackdown\nNew York Judge Orders Redrawing of GOP-Held Congressional District\n");
+        assert_removed(
+            &text,
+            "Trump Reverses Course on Greenland After Diplomatic Backlash",
+            Label::HeadlineList,
+        );
+    }
+
+    #[test]
+    fn german_and_russian_articles_keep_their_paragraphs() {
+        let de = "Startseite\nDer russische Präsident Wladimir Putin hat am Dienstag erklärt, dass Russland keinen Krieg in Europa wolle.\n\
+Bei einer Pressekonferenz mit Bundeskanzler Olaf Scholz sagte er, die Frage der NATO-Erweiterung müsse sofort gelöst werden.\n\
+Kurz.\nDie Nato und die USA sehen bislang keine Hinweise auf einen Truppenabzug an der ukrainischen Grenze.\n";
+        for line in de.lines().skip(1) {
+            if line != "Kurz." {
+                assert_kept(de, line);
+            }
+        }
+        let ru = "Президент России Владимир Путин заявил во вторник, что Россия не хочет войны в Европе.\n\
+На совместной пресс-конференции с канцлером Германии Олафом Шольцем он сказал, что вопрос о расширении НАТО должен быть решён немедленно.\n\
+В НАТО и США пока не видят признаков отвода войск от украинской границы.\nЧитайте также: главное за день\n";
+        for line in ru.lines().take(3) {
+            assert_kept(ru, line);
+        }
+        assert_removed(ru, "Читайте также: главное за день", Label::Promo);
+        let zh = "俄罗斯总统普京周二表示，俄罗斯不希望在欧洲发生战争，并愿意继续与西方进行对话。\n德国总理朔尔茨在莫斯科与普京举行会谈后表示，外交努力远未结束，各方应当保持克制。\n";
+        for line in zh.lines() {
+            assert_kept(zh, line);
+        }
+    }
 }

@@ -74,7 +74,10 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, Error> {
 
 fn to_text(bytes: &[u8]) -> (String, Encoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8Bom);
+        return (
+            String::from_utf8_lossy(rest).into_owned(),
+            Encoding::Utf8Bom,
+        );
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return (utf16(rest, u16::from_le_bytes), Encoding::Utf16Le);
@@ -224,11 +227,17 @@ fn looks_like_html(text: &str, name: &str) -> bool {
         return true;
     }
     // Pasted fragments: judge by how many tags the text has.
-    let sample: String = text.chars().take(20_000).collect::<String>().to_ascii_lowercase();
-    let tags = ["<p>", "<p ", "<div", "</p>", "</div>", "<br", "<a href", "<body", "<head"]
-        .iter()
-        .map(|t| sample.matches(t).count())
-        .sum::<usize>();
+    let sample: String = text
+        .chars()
+        .take(20_000)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let tags = [
+        "<p>", "<p ", "<div", "</p>", "</div>", "<br", "<a href", "<body", "<head",
+    ]
+    .iter()
+    .map(|t| sample.matches(t).count())
+    .sum::<usize>();
     if by_name {
         return tags > 0 || head.starts_with('<');
     }
@@ -252,8 +261,14 @@ mod tests {
 
     #[test]
     fn utf16_both_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hé€".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Hé€".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hé€".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Hé€".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decoded(&le).text, "Hé€");
         assert_eq!(decoded(&be).encoding, Encoding::Utf16Be);
         assert_eq!(decoded(&be).text, "Hé€");
@@ -277,9 +292,18 @@ mod tests {
 
     #[test]
     fn binary_and_empty_are_errors() {
-        assert!(matches!(decode(b"%PDF-1.7\n...", "a.pdf"), Err(Error::Binary { .. })));
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0", "x.png"), Err(Error::Binary { .. })));
-        assert!(matches!(decode(&[0u8, 1, 2, 3, 4, 5, 6, 7], "x"), Err(Error::Binary { .. })));
+        assert!(matches!(
+            decode(b"%PDF-1.7\n...", "a.pdf"),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0", "x.png"),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(&[0u8, 1, 2, 3, 4, 5, 6, 7], "x"),
+            Err(Error::Binary { .. })
+        ));
         assert_eq!(decode(b"  \n\t ", "x").unwrap_err(), Error::Empty);
         assert!(decode(b"MZ is a word too", "x").is_ok());
     }
@@ -287,7 +311,10 @@ mod tests {
     #[test]
     fn html_detection() {
         assert_eq!(decoded(b"<!DOCTYPE html><p>x</p>").format, Format::Html);
-        assert_eq!(decode(b"<p>a</p>", "page.htm").unwrap().format, Format::Html);
+        assert_eq!(
+            decode(b"<p>a</p>", "page.htm").unwrap().format,
+            Format::Html
+        );
         assert_eq!(decoded(b"Use <b> for bold, a < b.").format, Format::Text);
     }
 }

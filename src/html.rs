@@ -1,8 +1,33 @@
-//! HTML to text blocks. PLACEHOLDER interface; see the owner's notes in the module docs once
-//! implemented.
+//! HTML to text blocks, with what the markup says about each block.
+//!
+//! Method: the WHATWG tokenizer of `html5gum` (character references decoded, raw-text states for
+//! `script`, `style`, `textarea`, `title` and friends switched by tag name, which is what a browser
+//! with scripting enabled does outside foreign content) feeds a light tree builder: an element
+//! stack with void elements, implied end tags (`p`, `li`, `dd`/`dt`, table cells and rows,
+//! headings, options) and end tags that close everything above their match. There is no DOM and
+//! nothing is ever executed: script text is only read when it is schema.org JSON-LD metadata.
+//!
+//! Every run of text inside a block-level element (`p`, `h1`..`h6`, `li`, `td`, `blockquote`,
+//! `pre`, `figcaption`, `div` with direct text...) becomes one block, whitespace collapsed. Two
+//! `<br>` in a row also end a block (old pages write paragraphs that way). Each block carries
+//! [`Hints`]: its own tag, whether it sits in navigation, a footer, an aside, comments, the
+//! article, a caption or a header, the share of its text inside links, and its ancestors.
+//!
+//! Limits: no adoption-agency algorithm (mis-nested formatting tags are closed when their end tag
+//! comes or their block ends), no foster parenting of text in tables, `<noscript>` is skipped as
+//! a browser with scripting enabled would, CSS is not evaluated beyond inline `display:none`, the
+//! `hidden` attribute and the usual screen-reader-only classes. The stack is capped at
+//! [`MAX_DEPTH`] elements so that tag soup stays linear.
 
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
 use serde::Serialize;
+use std::convert::Infallible;
 use std::ops::Range;
+
+/// Elements nested deeper than this are not tracked (their text still counts); this keeps
+/// end-tag matching cheap on pathological input.
+pub const MAX_DEPTH: usize = 256;
 
 /// What the markup says about one block of text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -15,7 +40,7 @@ pub struct Hints {
     pub in_footer: bool,
     /// Inside `<aside>` or a class/id sidebar/related/recommended/promo/newsletter/share/social.
     pub in_aside: bool,
-    /// Inside a class/id comment(s)/reply/respond or a `<form>`.
+    /// Inside a class/id comment(s)/reply/respond.
     pub in_comments: bool,
     /// Inside `<article>`, `<main>`, `[itemprop=articleBody]` or a class/id like article-body.
     pub in_article: bool,
@@ -29,6 +54,20 @@ pub struct Hints {
     pub heading: bool,
     /// The block is a list item.
     pub list_item: bool,
+    /// Inside a `<form>` (whole ASP.NET pages are one form, so this is only a weak hint).
+    pub in_form: bool,
+    /// Inside a `<blockquote>`.
+    pub in_quote: bool,
+    /// Inside a `<table>`.
+    pub in_table: bool,
+    /// The page's headline: the first heading that matches the title in the metadata, else the
+    /// first `<h1>`. The article usually starts right after it.
+    pub headline: bool,
+    /// Serial numbers of the enclosing elements, outermost first (the block's own element last).
+    /// Blocks sharing a prefix share those ancestors: the classifier uses this to find the
+    /// element that holds most of the article's prose.
+    #[serde(skip)]
+    pub ancestors: Vec<u32>,
 }
 
 /// Title, byline and date taken from the page's metadata (OpenGraph, schema.org, `<title>`).
@@ -50,6 +89,1013 @@ pub struct Page {
 /// Parses a document; never executes anything, never fails (tag soup is parsed as well as it
 /// can be).
 pub fn parse(html: &str) -> Page {
-    let _ = html;
-    Page::default()
+    let mut b = Builder::default();
+    {
+        let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
+            b.event(event);
+            None::<Infallible>
+        });
+        emitter.naively_switch_states(true);
+        // The string reader cannot fail: its error type is `Infallible`.
+        let _ = Tokenizer::new_with_emitter(html, emitter).finish();
+    }
+    b.finish()
+}
+
+// Context flags, inherited from ancestors.
+const NAV: u32 = 1;
+const FOOTER: u32 = 1 << 1;
+const ASIDE: u32 = 1 << 2;
+const COMMENTS: u32 = 1 << 3;
+const ARTICLE: u32 = 1 << 4;
+const CAPTION: u32 = 1 << 5;
+const HEADER: u32 = 1 << 6;
+const LINK: u32 = 1 << 7;
+const HEADING: u32 = 1 << 8;
+const LIST_ITEM: u32 = 1 << 9;
+const FORM: u32 = 1 << 10;
+const QUOTE: u32 = 1 << 11;
+const TABLE: u32 = 1 << 12;
+/// Text here is not shown: script, style, head, hidden elements...
+const SKIP: u32 = 1 << 13;
+const HEAD: u32 = 1 << 14;
+
+#[derive(Debug)]
+struct Elem {
+    tag: Box<str>,
+    /// Own flags together with every ancestor's.
+    flags: u32,
+    serial: u32,
+    block: bool,
+}
+
+/// What we remember of the start tag being read.
+#[derive(Debug, Default)]
+struct OpenTag {
+    name: String,
+    attr: String,
+    class_id: String,
+    id: String,
+    role: String,
+    itemprop: String,
+    property: String,
+    meta_name: String,
+    content: String,
+    type_: String,
+    style: String,
+    href: bool,
+    hidden: bool,
+}
+
+#[derive(Debug, Default)]
+struct Builder {
+    stack: Vec<Elem>,
+    /// Elements pushed beyond `MAX_DEPTH`, ignored but counted so their end tags pair up.
+    overflow: usize,
+    serial: u32,
+    tag: OpenTag,
+    text: String,
+    blocks: Vec<(Range<usize>, Hints)>,
+    /// The block being collected, whitespace collapsed, without leading space.
+    buf: String,
+    buf_link_bytes: usize,
+    buf_space: bool,
+    buf_hints: Option<Hints>,
+    /// A `<br>` was the last thing in the block (a second one ends the block).
+    after_br: bool,
+    title: Option<String>,
+    in_title: bool,
+    ld_json: Option<String>,
+    meta_title: Option<String>,
+    meta_date: Option<String>,
+    meta_byline: Option<String>,
+    ld_title: Option<String>,
+    ld_date: Option<String>,
+    ld_byline: Option<String>,
+}
+
+fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "basefont"
+            | "frame"
+            | "image"
+    )
+}
+
+/// Elements whose start and end separate blocks of text.
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "option"
+            | "listing"
+            | "plaintext"
+            | "xmp"
+            | "br"
+            | "img"
+            | "iframe"
+            | "video"
+            | "audio"
+            | "picture"
+    )
+}
+
+/// Elements whose content is never shown as text.
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "select"
+            | "textarea"
+            | "button"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "noembed"
+            | "noframes"
+            | "head"
+            | "datalist"
+    )
+}
+
+/// Start tags that close an open `<p>` (the spec's list, shortened to what occurs).
+fn closes_p(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+            | "li"
+            | "dd"
+            | "dt"
+            | "listing"
+            | "plaintext"
+            | "xmp"
+    )
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Tags that may stay inside `<head>` without opening the body.
+fn head_content(tag: &str) -> bool {
+    matches!(
+        tag,
+        "title" | "meta" | "link" | "script" | "style" | "base" | "noscript" | "template"
+    )
+}
+
+/// Flags implied by class and id tokens (lower case, space separated).
+fn class_flags(class_id: &str) -> u32 {
+    let mut flags = 0;
+    for token in class_id.split_ascii_whitespace() {
+        let has = |words: &[&str]| words.iter().any(|w| token.contains(w));
+        // Whole tokens only: "field-label-hidden" or "hidden-xs" hide a label or hide on
+        // phones, not the element.
+        if matches!(
+            token,
+            "hidden"
+                | "hide"
+                | "is-hidden"
+                | "d-none"
+                | "sr-only"
+                | "screen-reader-text"
+                | "visually-hidden"
+                | "visuallyhidden"
+                | "offscreen"
+                | "element-invisible"
+        ) {
+            flags |= SKIP;
+        }
+        if has(&[
+            "nav",
+            "menu",
+            "breadcrumb",
+            "masthead",
+            "topbar",
+            "skip-link",
+            "pagination",
+        ]) {
+            flags |= NAV;
+        }
+        if has(&["footer", "copyright", "colophon", "site-info"]) {
+            flags |= FOOTER;
+        }
+        if has(&[
+            "sidebar",
+            "related",
+            "recommend",
+            "promo",
+            "newsletter",
+            "share",
+            "sharing",
+            "social",
+            "widget",
+            "advert",
+            "sponsor",
+            "popular",
+            "trending",
+            "outbrain",
+            "taboola",
+            "subscribe",
+            "signup",
+            "sign-up",
+            "more-stories",
+            "read-more",
+            "readmore",
+            "most-read",
+            "mostread",
+            "tags",
+            "rail",
+            "teaser",
+            "banner",
+            "cookie",
+            "modal",
+            "popup",
+        ]) {
+            flags |= ASIDE;
+        }
+        if has(&["comment", "reply", "respond", "disqus", "discussion"]) {
+            flags |= COMMENTS;
+        }
+        if has(&[
+            "article-body",
+            "articlebody",
+            "article__body",
+            "article_body",
+            "article-content",
+            "article__content",
+            "articlecontent",
+            "story-body",
+            "storybody",
+            "story-content",
+            "post-content",
+            "post-body",
+            "postbody",
+            "entry-content",
+            "entry-body",
+            "body-text",
+            "bodytext",
+            "article-text",
+            "articletext",
+            "story-text",
+            "main-content",
+            "content-body",
+            "text-body",
+            "rich-text",
+            "richtext",
+        ]) {
+            flags |= ARTICLE;
+        }
+        if has(&["caption", "credit", "wp-caption"]) {
+            flags |= CAPTION;
+        }
+        if has(&[
+            "byline",
+            "author",
+            "dateline",
+            "timestamp",
+            "article-meta",
+            "post-meta",
+            "entry-meta",
+        ]) {
+            flags |= HEADER;
+        }
+    }
+    flags
+}
+
+/// Zero-width characters pages use as spacers; they are not text.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+fn collapse_into(out: &mut String, s: &str) {
+    let mut space = false;
+    for c in s.chars() {
+        if invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space && !out.is_empty() {
+        out.push(' ');
+    }
+}
+
+impl Builder {
+    fn event(&mut self, event: CallbackEvent<'_>) {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.tag = OpenTag::default();
+                self.tag.name = String::from_utf8_lossy(name).to_ascii_lowercase();
+            }
+            CallbackEvent::AttributeName { name } => {
+                self.tag.attr.clear();
+                self.tag
+                    .attr
+                    .push_str(&String::from_utf8_lossy(name).to_ascii_lowercase());
+                if self.tag.attr == "href" {
+                    self.tag.href = true;
+                } else if self.tag.attr == "hidden" {
+                    self.tag.hidden = true;
+                }
+            }
+            CallbackEvent::AttributeValue { value } => self.attribute_value(value),
+            CallbackEvent::CloseStartTag { self_closing } => self.start_tag(self_closing),
+            CallbackEvent::EndTag { name } => {
+                let name = String::from_utf8_lossy(name).to_ascii_lowercase();
+                self.end_tag(&name);
+            }
+            CallbackEvent::String { value } => self.string(&String::from_utf8_lossy(value)),
+            CallbackEvent::Comment { .. }
+            | CallbackEvent::Doctype { .. }
+            | CallbackEvent::Error(_) => {}
+        }
+    }
+
+    fn attribute_value(&mut self, value: &[u8]) {
+        let value = String::from_utf8_lossy(value);
+        let t = &mut self.tag;
+        match t.attr.as_str() {
+            "class" | "id" => {
+                t.class_id.push(' ');
+                t.class_id.push_str(&value.to_lowercase());
+                if t.attr == "id" {
+                    t.id.push_str(&value);
+                }
+            }
+            "role" => t.role.push_str(&value.to_ascii_lowercase()),
+            "itemprop" => t.itemprop.push_str(&value.to_ascii_lowercase()),
+            "property" => t.property.push_str(&value.to_ascii_lowercase()),
+            "name" => t.meta_name.push_str(&value.to_ascii_lowercase()),
+            "content" => t.content.push_str(&value),
+            "type" => t.type_.push_str(&value.to_ascii_lowercase()),
+            "style" => t.style.push_str(&value.to_ascii_lowercase()),
+            "aria-hidden" => t.hidden |= value.trim().eq_ignore_ascii_case("true"),
+            _ => {}
+        }
+    }
+
+    fn top_flags(&self) -> u32 {
+        self.stack.last().map_or(0, |e| e.flags)
+    }
+
+    fn start_tag(&mut self, self_closing: bool) {
+        let tag = std::mem::take(&mut self.tag);
+        let name = tag.name.as_str();
+        if name.is_empty() {
+            return;
+        }
+        if name == "meta" {
+            self.meta(&tag);
+            return;
+        }
+        // Leaving the head: any body content closes it.
+        if !head_content(name) && name != "head" {
+            if let Some(i) = self.stack.iter().rposition(|e| &*e.tag == "head") {
+                self.pop_to(i);
+            }
+        }
+        if name == "br" {
+            if self.after_br {
+                self.flush();
+            } else if !self.buf.is_empty() {
+                self.buf_space = true;
+                self.after_br = true;
+            }
+            return;
+        }
+        self.implied_end_tags(name);
+        let block = is_block(name);
+        if block {
+            self.flush();
+        }
+        if is_void(name)
+            || self_closing && !matches!(name, "div" | "p" | "span" | "a" | "li" | "td")
+        {
+            // `<div/>` opens a div in HTML; `<foo/>` of unknown or foreign elements does not.
+            if name == "img" || name == "hr" {
+                self.after_br = false;
+            }
+            return;
+        }
+        let mut own = class_flags(&tag.class_id);
+        match name {
+            "nav" | "menu" => own |= NAV,
+            "footer" => own |= FOOTER,
+            "aside" => own |= ASIDE,
+            "article" | "main" => own |= ARTICLE,
+            "figure" | "figcaption" => own |= CAPTION,
+            "header" | "address" => own |= HEADER,
+            "a" if tag.href => own |= LINK,
+            "li" | "dd" | "dt" => own |= LIST_ITEM,
+            "form" => own |= FORM,
+            "blockquote" => own |= QUOTE,
+            "table" => own |= TABLE,
+            "head" => own |= HEAD | SKIP,
+            _ => {}
+        }
+        if is_heading(name) {
+            own |= HEADING;
+        }
+        match tag.role.as_str() {
+            "navigation" | "menu" | "menubar" => own |= NAV,
+            "contentinfo" => own |= FOOTER,
+            "complementary" => own |= ASIDE,
+            "main" | "article" => own |= ARTICLE,
+            "banner" => own |= HEADER,
+            _ => {}
+        }
+        if tag.itemprop.contains("articlebody") {
+            own |= ARTICLE;
+        }
+        if is_skipped(name)
+            || tag.hidden
+            || tag.style.contains("display:none")
+            || tag.style.contains("display: none")
+            || tag.style.contains("visibility:hidden")
+        {
+            own |= SKIP;
+        }
+        // The document's title, not an SVG image's.
+        if name == "title"
+            && self.title.is_none()
+            && !self.stack.iter().any(|e| matches!(&*e.tag, "svg" | "math"))
+        {
+            self.in_title = true;
+            self.title = Some(String::new());
+        }
+        if name == "script" && tag.type_.contains("ld+json") {
+            self.ld_json = Some(String::new());
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            self.overflow += 1;
+            return;
+        }
+        let flags = self.top_flags() | own;
+        self.serial += 1;
+        self.stack.push(Elem {
+            tag: name.into(),
+            flags,
+            serial: self.serial,
+            block,
+        });
+    }
+
+    fn meta(&mut self, tag: &OpenTag) {
+        let content = tag.content.trim();
+        if content.is_empty() {
+            return;
+        }
+        let key = if !tag.property.is_empty() {
+            tag.property.as_str()
+        } else if !tag.meta_name.is_empty() {
+            tag.meta_name.as_str()
+        } else {
+            tag.itemprop.as_str()
+        };
+        let set = |slot: &mut Option<String>| {
+            if slot.is_none() {
+                *slot = Some(collapse(content));
+            }
+        };
+        match key {
+            "og:title" | "twitter:title" | "headline" | "dc.title" => set(&mut self.meta_title),
+            "article:published_time"
+            | "og:article:published_time"
+            | "datepublished"
+            | "date"
+            | "pubdate"
+            | "publishdate"
+            | "publish-date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "sailthru.date"
+            | "parsely-pub-date"
+            | "article.published" => set(&mut self.meta_date),
+            "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author"
+            | "parsely-author"
+                if !content.starts_with("http") =>
+            {
+                set(&mut self.meta_byline)
+            }
+            _ => {}
+        }
+    }
+
+    /// The end tags the tree builder implies when `name` starts.
+    fn implied_end_tags(&mut self, name: &str) {
+        let close_nearest = |stack: &[Elem], targets: &[&str], boundaries: &[&str]| {
+            for (i, e) in stack.iter().enumerate().rev() {
+                if targets.contains(&&*e.tag) {
+                    return Some(i);
+                }
+                if boundaries.contains(&&*e.tag) {
+                    return None;
+                }
+            }
+            None
+        };
+        const SCOPE: &[&str] = &[
+            "table", "td", "th", "button", "html", "body", "caption", "marquee", "object",
+        ];
+        if closes_p(name) {
+            if let Some(i) = close_nearest(&self.stack, &["p"], SCOPE) {
+                self.pop_to(i);
+            }
+        }
+        let found = match name {
+            "li" => close_nearest(
+                &self.stack,
+                &["li"],
+                &["ul", "ol", "menu", "table", "body", "html"],
+            ),
+            "dd" | "dt" => {
+                close_nearest(&self.stack, &["dd", "dt"], &["dl", "table", "body", "html"])
+            }
+            "td" | "th" => {
+                close_nearest(&self.stack, &["td", "th"], &["tr", "table", "body", "html"])
+            }
+            "tr" => close_nearest(&self.stack, &["tr"], &["table", "body", "html"]),
+            "tbody" | "thead" | "tfoot" => close_nearest(
+                &self.stack,
+                &["tbody", "thead", "tfoot"],
+                &["table", "body", "html"],
+            ),
+            "option" => close_nearest(&self.stack, &["option"], &["select", "body", "html"]),
+            "a" => close_nearest(&self.stack, &["a"], &["body", "html"]),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => match self.stack.last() {
+                Some(e) if is_heading(&e.tag) => Some(self.stack.len() - 1),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(i) = found {
+            self.pop_to(i);
+        }
+    }
+
+    /// Pops the element at `i` and everything above it.
+    fn pop_to(&mut self, i: usize) {
+        let block = self.stack[i..].iter().any(|e| e.block);
+        if block {
+            self.flush();
+        }
+        let (mut title, mut script) = (false, false);
+        for e in self.stack.drain(i..) {
+            title |= &*e.tag == "title";
+            script |= &*e.tag == "script";
+        }
+        if title {
+            self.in_title = false;
+        }
+        if script {
+            if let Some(json) = self.ld_json.take() {
+                self.json_ld(&json);
+            }
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        if name == "br" {
+            // `</br>` is a `<br>` for the HTML parser.
+            self.tag = OpenTag {
+                name: "br".into(),
+                ..OpenTag::default()
+            };
+            self.start_tag(false);
+            return;
+        }
+        if self.overflow > 0 {
+            self.overflow -= 1;
+            return;
+        }
+        match self.stack.iter().rposition(|e| &*e.tag == name) {
+            Some(i) => self.pop_to(i),
+            // A stray `</p>` still ends a paragraph.
+            None if is_block(name) => self.flush(),
+            None => {}
+        }
+    }
+
+    fn string(&mut self, s: &str) {
+        let flags = self.top_flags();
+        if self.in_title {
+            if let Some(t) = &mut self.title {
+                t.push_str(s);
+            }
+            return;
+        }
+        if let Some(json) = &mut self.ld_json {
+            json.push_str(s);
+            return;
+        }
+        if flags & SKIP != 0 {
+            return;
+        }
+        let rest = s.trim_start_matches(|c: char| c.is_whitespace() || invisible(c));
+        if s[..s.len() - rest.len()].contains(char::is_whitespace) {
+            self.buf_space = true;
+        }
+        if rest.is_empty() {
+            return;
+        }
+        self.after_br = false;
+        if self.buf.is_empty() {
+            self.buf_hints = Some(self.hints(flags));
+        } else if self.buf_space {
+            self.buf.push(' ');
+            if flags & LINK != 0 {
+                self.buf_link_bytes += 1;
+            }
+        }
+        self.buf_space = false;
+        let before = self.buf.len();
+        collapse_into(&mut self.buf, rest);
+        if self.buf.ends_with(' ') {
+            self.buf.pop();
+            self.buf_space = true;
+        }
+        if flags & LINK != 0 {
+            self.buf_link_bytes += self.buf.len() - before;
+        }
+    }
+
+    fn hints(&self, flags: u32) -> Hints {
+        let tag = self
+            .stack
+            .iter()
+            .rev()
+            .find(|e| e.block && !matches!(&*e.tag, "body" | "html"))
+            .map_or("body", |e| &e.tag)
+            .to_owned();
+        let has = |f: u32| flags & f != 0;
+        Hints {
+            tag,
+            in_nav: has(NAV),
+            in_footer: has(FOOTER),
+            in_aside: has(ASIDE),
+            in_comments: has(COMMENTS),
+            in_article: has(ARTICLE),
+            in_caption: has(CAPTION),
+            in_header: has(HEADER),
+            link_density: 0.0,
+            heading: has(HEADING),
+            list_item: has(LIST_ITEM),
+            in_form: has(FORM),
+            in_quote: has(QUOTE),
+            in_table: has(TABLE),
+            headline: false,
+            ancestors: self
+                .stack
+                .iter()
+                .filter(|e| e.block)
+                .map(|e| e.serial)
+                .collect(),
+        }
+    }
+
+    fn flush(&mut self) {
+        self.after_br = false;
+        self.buf_space = false;
+        let link_bytes = std::mem::take(&mut self.buf_link_bytes);
+        let hints = self.buf_hints.take();
+        if self.buf.is_empty() {
+            return;
+        }
+        let mut hints = hints.unwrap_or_default();
+        hints.link_density = (link_bytes as f32 / self.buf.len() as f32).min(1.0);
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(&self.buf);
+        self.buf.clear();
+        self.blocks.push((start..self.text.len(), hints));
+    }
+
+    fn json_ld(&mut self, json: &str) {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
+            return;
+        };
+        let mut todo = vec![&value];
+        let mut seen = 0;
+        while let Some(v) = todo.pop() {
+            seen += 1;
+            if seen > 200 {
+                break;
+            }
+            match v {
+                serde_json::Value::Array(items) => todo.extend(items.iter().rev()),
+                serde_json::Value::Object(map) => {
+                    if let Some(graph) = map.get("@graph") {
+                        todo.push(graph);
+                    }
+                    let text = |key: &str| map.get(key).and_then(|v| v.as_str()).map(collapse);
+                    if self.ld_title.is_none() {
+                        self.ld_title = text("headline");
+                    }
+                    if self.ld_date.is_none() {
+                        self.ld_date = text("datePublished");
+                    }
+                    if self.ld_byline.is_none() && map.contains_key("headline") {
+                        self.ld_byline = map.get("author").and_then(author_name);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn finish(mut self) -> Page {
+        self.flush();
+        let title = self
+            .title
+            .as_deref()
+            .map(collapse)
+            .filter(|t| !t.is_empty());
+        let nonempty = |s: Option<String>| s.filter(|s| !s.is_empty());
+        let metadata = Metadata {
+            title: nonempty(self.ld_title)
+                .or(nonempty(self.meta_title))
+                .or(title.clone()),
+            byline: nonempty(self.ld_byline).or(nonempty(self.meta_byline)),
+            date: nonempty(self.ld_date).or(nonempty(self.meta_date)),
+        };
+        let mut blocks = self.blocks;
+        let titles: Vec<String> = [metadata.title.as_deref(), title.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(key)
+            .filter(|t| t.len() >= 8)
+            .collect();
+        let is_title = |text: &str| {
+            let k = key(text);
+            k.len() >= 8
+                && titles
+                    .iter()
+                    .any(|t| t.contains(&k) || k.contains(t.as_str()))
+        };
+        let headline = blocks
+            .iter()
+            .position(|(r, h)| h.heading && is_title(&self.text[r.clone()]))
+            .or_else(|| blocks.iter().position(|(_, h)| h.tag == "h1"));
+        if let Some(i) = headline {
+            blocks[i].1.headline = true;
+        }
+        Page {
+            text: self.text,
+            blocks,
+            metadata,
+        }
+    }
+}
+
+/// Lower-case letters and digits only: to compare a heading with the page's title, which often
+/// adds the site's name or drops punctuation.
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `author` in JSON-LD: a string, a Person object or a list of them.
+fn author_name(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(collapse(s)),
+        serde_json::Value::Object(map) => map.get("name").and_then(|n| n.as_str()).map(collapse),
+        serde_json::Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(author_name).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    collapse_into(&mut out, s);
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<String> {
+        let page = parse(html);
+        page.blocks
+            .iter()
+            .map(|(r, _)| page.text[r.clone()].to_owned())
+            .collect()
+    }
+
+    fn hints_of(html: &str, block: &str) -> Hints {
+        let page = parse(html);
+        page.blocks
+            .iter()
+            .find(|(r, _)| &page.text[r.clone()] == block)
+            .map(|(_, h)| h.clone())
+            .unwrap_or_else(|| panic!("no block {block:?} in {:?}", page.text))
+    }
+
+    #[test]
+    fn paragraphs_and_inline_markup() {
+        assert_eq!(
+            blocks("<p>One <b>bold</b>  word.<p>Two&amp;three &eacute;t&#233; <i>x</i>y</p><p>\u{200B}</p><p>z&#8203;w</p>"),
+            ["One bold word.", "Two&three été xy", "zw"]
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_handlers_are_never_text() {
+        let html = r#"<html><head><title>T</title><style>p{color:red}</style>
+            <script>document.write("<p>evil</p>")</script></head>
+            <body><img src=x onerror="alert(1)"><p>Safe text.</p>
+            <script>var s = "</div><p>not text</p>";</script>
+            <noscript><p>Enable JS</p></noscript><template><p>tpl</p></template>
+            <svg><text>svg text</text></svg><textarea><p>typed</p></textarea></body></html>"#;
+        let page = parse(html);
+        assert_eq!(page.text, "Safe text.");
+        assert_eq!(page.metadata.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn implied_end_tags() {
+        assert_eq!(
+            blocks("<ul><li>a<li>b</ul><table><tr><td>c<td>d<tr><td>e</table><p>f<div>g</div>"),
+            ["a", "b", "c", "d", "e", "f", "g"]
+        );
+        assert!(hints_of("<ul><li>a<li>b</ul>", "b").list_item);
+    }
+
+    #[test]
+    fn div_direct_text_and_double_br() {
+        assert_eq!(
+            blocks("<div>Intro <span>text</span><div>inner</div>tail<br>same<br><br>next</div>"),
+            ["Intro text", "inner", "tail same", "next"]
+        );
+    }
+
+    #[test]
+    fn structural_hints() {
+        let html = r#"<body><nav><ul><li><a href="/">Home</a></li></ul></nav>
+            <article><h1>Headline</h1><p>Body with <a href="/x">a link</a>.</p>
+            <figure><img src=a><figcaption>Photo: Reuters</figcaption></figure></article>
+            <div class="comments-area"><p>Leave a Reply</p></div>
+            <footer><p>© 2024</p></footer></body>"#;
+        let home = hints_of(html, "Home");
+        assert!(home.in_nav && home.link_density > 0.99);
+        let h = hints_of(html, "Headline");
+        assert!(h.heading && h.in_article && h.tag == "h1" && h.headline);
+        let body = hints_of(html, "Body with a link.");
+        assert!(body.in_article && body.link_density > 0.2 && body.link_density < 0.5);
+        assert!(hints_of(html, "Photo: Reuters").in_caption);
+        assert!(hints_of(html, "Leave a Reply").in_comments);
+        assert!(hints_of(html, "© 2024").in_footer);
+    }
+
+    #[test]
+    fn metadata_from_meta_and_json_ld() {
+        let html = r#"<head><title>Site - Story</title>
+            <meta property="og:title" content="Story">
+            <meta name="author" content="Jane Roe">
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"The Story",
+              "datePublished":"2022-02-17T10:00:00Z","author":[{"@type":"Person","name":"John Doe"}]}]}</script>
+            </head><body><p>x</p></body>"#;
+        let m = parse(html).metadata;
+        assert_eq!(m.title.as_deref(), Some("The Story"));
+        assert_eq!(m.date.as_deref(), Some("2022-02-17T10:00:00Z"));
+        assert_eq!(m.byline.as_deref(), Some("John Doe"));
+    }
+
+    #[test]
+    fn hidden_and_tag_soup() {
+        assert_eq!(
+            blocks(
+                r#"<div hidden>h</div><p style="display: none">n</p><p class="sr-only">s</p><p>v"#
+            ),
+            ["v"]
+        );
+        let soup = "<p>a</b></i><div><span>b<p>c</td></tr></table>d".repeat(3);
+        assert_eq!(blocks(&soup).concat(), "abcdabcdabcd");
+        let deep = "<div>".repeat(10_000) + "x" + &"</div>".repeat(10_000);
+        assert_eq!(blocks(&deep), ["x"]);
+        assert!(parse("<").text.is_empty() || parse("<").text == "<");
+        let _ = parse("<a href='x'<<p>>>&#0;&#xD800;\u{0}</p");
+    }
 }

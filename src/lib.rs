@@ -155,10 +155,10 @@ fn prepare_text(doc: &Document) -> Result<PreparedText, Error> {
             let blocks = page
                 .blocks
                 .into_iter()
-                .enumerate()
-                .map(|(i, (range, hints))| segment::Block {
+                .map(|(range, hints)| segment::Block {
                     range,
-                    blank_before: i == 0 || hints.heading,
+                    // Every HTML block is a paragraph of its own.
+                    blank_before: true,
                     hints: Some(hints),
                 })
                 .collect();
@@ -189,7 +189,12 @@ pub fn analyze(docs: &[Document], options: &Options) -> Report {
 pub fn assemble(prepared: &[Prepared], options: &Options) -> Report {
     let texts: Vec<Option<(&str, &[segment::Block])>> = prepared
         .iter()
-        .map(|p| p.inner.as_ref().ok().map(|t| (t.text.as_str(), t.blocks.as_slice())))
+        .map(|p| {
+            p.inner
+                .as_ref()
+                .ok()
+                .map(|t| (t.text.as_str(), t.blocks.as_slice()))
+        })
         .collect();
     let templates = boilerplate::Templates::from_collection(&texts);
 
@@ -342,14 +347,25 @@ mod tests {
     fn skipped_documents_do_not_stop_the_rest() {
         let docs = [
             Document::new("img.png", b"\x89PNG\r\n\x1a\n\0\0\0".to_vec()),
-            Document::from_text("a.txt", "Olaf Scholz visited Moscow on Tuesday to meet Vladimir Putin."),
+            Document::from_text(
+                "a.txt",
+                "Olaf Scholz visited Moscow on Tuesday to meet Vladimir Putin.",
+            ),
             Document::from_text("empty.txt", "   \n"),
         ];
         let report = analyze(&docs, &Options::default());
         assert_eq!(report.documents.len(), 3);
-        assert!(report.documents[0].error.as_deref().unwrap().starts_with("not a text file"));
+        assert!(report.documents[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("not a text file"));
         assert!(report.documents[1].error.is_none());
-        assert!(report.documents[2].error.as_deref().unwrap().starts_with("empty"));
+        assert!(report.documents[2]
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("empty"));
         assert_eq!(report.documents[1].cluster, Some(0));
     }
 }

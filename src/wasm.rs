@@ -38,14 +38,16 @@ impl Session {
     /// (binary, empty) is still added, and the report says why it was skipped.
     #[wasm_bindgen(js_name = addFile)]
     pub fn add_file(&mut self, name: String, bytes: &[u8]) -> usize {
-        self.prepared.push(prepare(&Document::new(name, bytes.to_vec())));
+        self.prepared
+            .push(prepare(&Document::new(name, bytes.to_vec())));
         self.prepared.len() - 1
     }
 
     /// Adds pasted text.
     #[wasm_bindgen(js_name = addText)]
     pub fn add_text(&mut self, name: String, text: &str) -> usize {
-        self.prepared.push(prepare(&Document::from_text(name, text)));
+        self.prepared
+            .push(prepare(&Document::from_text(name, text)));
         self.prepared.len() - 1
     }
 

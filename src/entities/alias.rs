@@ -18,7 +18,15 @@ use std::ops::Range;
 
 /// Variants of one name that initials and word overlap cannot find, lower case, canonical first.
 const VARIANTS: &[&[&str]] = &[
-    &["united states", "us", "u.s.", "usa", "u.s.a.", "america", "united states of america"],
+    &[
+        "united states",
+        "us",
+        "u.s.",
+        "usa",
+        "u.s.a.",
+        "america",
+        "united states of america",
+    ],
     &["united kingdom", "uk", "u.k.", "britain", "great britain"],
     &["european union", "eu", "e.u."],
     &["united nations", "un", "u.n."],
@@ -29,13 +37,68 @@ const VARIANTS: &[&[&str]] = &[
 
 /// Words that, right before a name, are a title or role rather than part of it.
 const TITLE_WORDS: &[&str] = &[
-    "president", "chancellor", "minister", "secretary", "senator", "governor", "mayor", "king",
-    "queen", "prince", "princess", "pope", "general", "gen.", "colonel", "col.", "captain",
-    "capt.", "sergeant", "officer", "judge", "justice", "dr.", "dr", "mr.", "mr", "mrs.", "mrs",
-    "ms.", "ms", "prof.", "professor", "sir", "dame", "lord", "ambassador", "spokesman",
-    "spokeswoman", "spokesperson", "chief", "leader", "ceo", "chairman", "chairwoman", "director",
-    "premier", "vice", "deputy", "foreign", "defense", "defence", "prime", "state", "of",
-    "representative", "rep.", "sen.", "gov.", "speaker", "commander", "coach", "head",
+    "president",
+    "chancellor",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "sergeant",
+    "officer",
+    "judge",
+    "justice",
+    "dr.",
+    "dr",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "prof.",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "leader",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "director",
+    "premier",
+    "vice",
+    "deputy",
+    "foreign",
+    "defense",
+    "defence",
+    "prime",
+    "state",
+    "of",
+    "representative",
+    "rep.",
+    "sen.",
+    "gov.",
+    "speaker",
+    "commander",
+    "coach",
+    "head",
 ];
 
 /// Strips a possessive ending and outer punctuation: "Putin’s" → "Putin".
@@ -51,7 +114,10 @@ fn base_form(surface: &str) -> &str {
 
 fn tokens(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -89,7 +155,9 @@ fn same_entity(label: Label, long: &str, short: &str) -> bool {
         Label::Per => {
             // "Putin" ⊂ "Vladimir Putin"; "Putins" is "Putin" with the apostrophe lost.
             st.iter().all(|t| {
-                lt.contains(t) || t.strip_suffix('s').is_some_and(|b| lt.last().is_some_and(|l| l == b))
+                lt.contains(t)
+                    || t.strip_suffix('s')
+                        .is_some_and(|b| lt.last().is_some_and(|l| l == b))
             })
         }
         _ => {
@@ -108,7 +176,9 @@ fn title_before(text: &str, start: usize) -> Option<String> {
     for w in &words {
         let lw = w.to_lowercase();
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if TITLE_WORDS.contains(&lw.as_str()) || (capital && taken > 0 && !w.ends_with(['.', ',', ':', ';'])) {
+        if TITLE_WORDS.contains(&lw.as_str())
+            || (capital && taken > 0 && !w.ends_with(['.', ',', ':', ';']))
+        {
             taken += 1;
         } else {
             break;
@@ -116,9 +186,10 @@ fn title_before(text: &str, start: usize) -> Option<String> {
     }
     // Keep the title only if it has a real title word, not just a capitalized word.
     let title: Vec<&str> = words[..taken].iter().rev().copied().collect();
-    let has_title_word = title
-        .iter()
-        .any(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()) && !matches!(w.to_lowercase().as_str(), "of" | "state"));
+    let has_title_word = title.iter().any(|w| {
+        TITLE_WORDS.contains(&w.to_lowercase().as_str())
+            && !matches!(w.to_lowercase().as_str(), "of" | "state")
+    });
     (has_title_word && !title.is_empty()).then(|| title.join(" "))
 }
 
@@ -142,7 +213,10 @@ pub fn summarize(
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| {
         let m = &mentions[i];
-        (std::cmp::Reverse(tokens(base_form(&text[m.range.clone()])).len()), m.range.start)
+        (
+            std::cmp::Reverse(tokens(base_form(&text[m.range.clone()])).len()),
+            m.range.start,
+        )
     });
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = vec![0; mentions.len()];
@@ -151,7 +225,8 @@ pub fn summarize(
         let surface = &text[m.range.clone()];
         let form = base_form(surface);
         let found = groups.iter().position(|g| {
-            (g.label == m.label || (g.label == Label::Per && m.label.is_name() && !form.contains(' ')))
+            (g.label == m.label
+                || (g.label == Label::Per && m.label.is_name() && !form.contains(' ')))
                 && g.forms.keys().any(|f| same_entity(g.label, f, form))
         });
         let g = match found {
@@ -175,7 +250,10 @@ pub fn summarize(
         if group.label == Label::Per && group.title.is_none() {
             group.title = title_before(text, m.range.start);
         }
-        if kept.iter().any(|r| r.start <= m.range.start && m.range.end <= r.end) {
+        if kept
+            .iter()
+            .any(|r| r.start <= m.range.start && m.range.end <= r.end)
+        {
             group.count += 1;
         }
         group_of[i] = g;
@@ -201,7 +279,9 @@ pub fn summarize(
             label: m.label,
             text: text[m.range.clone()].to_owned(),
             entity: new_index[group_of[i]],
-            kept: kept.iter().any(|r| r.start <= m.range.start && m.range.end <= r.end),
+            kept: kept
+                .iter()
+                .any(|r| r.start <= m.range.start && m.range.end <= r.end),
         })
         .collect();
     let entity_reports = rank
@@ -228,6 +308,8 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
     let mut merged: Vec<CollectionEntity> = Vec::new();
     // Index: (label, lower-case name or alias) → merged entity.
     let mut by_key: BTreeMap<(Label, String), usize> = BTreeMap::new();
+    // Lower-case surname → merged people whose full name ends with it.
+    let mut surnames: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // Full names first, so that bare surnames can join them.
     let mut order: Vec<(usize, usize)> = documents
         .iter()
@@ -249,17 +331,16 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
             .find_map(|k| by_key.get(&(ent.label, k.clone())).copied())
             .or_else(|| {
                 // A surname alone joins the one person whose full name ends with it.
-                (ent.label == Label::Per && !ent.name.contains(' '))
-                    .then(|| {
-                        let hits: Vec<usize> = merged
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, m)| m.label == Label::Per && same_entity(Label::Per, &m.name, &ent.name))
-                            .map(|(i, _)| i)
-                            .collect();
-                        (hits.len() == 1).then(|| hits[0])
-                    })
-                    .flatten()
+                if ent.label != Label::Per || ent.name.contains(' ') {
+                    return None;
+                }
+                match surnames
+                    .get(&canonical(Label::Per, &ent.name))
+                    .map(Vec::as_slice)
+                {
+                    Some([only]) => Some(*only),
+                    _ => None,
+                }
             });
         let g = match found {
             Some(g) => g,
@@ -276,6 +357,14 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
         };
         for k in keys {
             by_key.entry((ent.label, k)).or_insert(g);
+        }
+        if ent.label == Label::Per && ent.name.contains(' ') {
+            if let Some(last) = ent.name.split_whitespace().last() {
+                let people = surnames.entry(canonical(Label::Per, last)).or_default();
+                if !people.contains(&g) {
+                    people.push(g);
+                }
+            }
         }
         let m = &mut merged[g];
         m.count += ent.count;
@@ -334,7 +423,10 @@ mod tests {
         let mut from = 0;
         for (s, label) in spans {
             let start = from + text[from..].find(s).expect("span in text");
-            mentions.push(Mention { range: start..start + s.len(), label: *label });
+            mentions.push(Mention {
+                range: start..start + s.len(),
+                label: *label,
+            });
             from = start + s.len();
         }
         summarize(text, &mentions, &[0..text.len()], &CharIndex::new(text)).1
@@ -345,7 +437,12 @@ mod tests {
         let text = "Russian President Vladimir Putin spoke. Putin’s aides agreed. Putins comments. Putin left.";
         let e = entities(
             text,
-            &[("Vladimir Putin", Label::Per), ("Putin’s", Label::Per), ("Putins", Label::Per), ("Putin", Label::Per)],
+            &[
+                ("Vladimir Putin", Label::Per),
+                ("Putin’s", Label::Per),
+                ("Putins", Label::Per),
+                ("Putin", Label::Per),
+            ],
         );
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].name, "Vladimir Putin");
@@ -371,7 +468,10 @@ mod tests {
     #[test]
     fn different_people_stay_apart() {
         let text = "Joe Biden called Vladimir Putin.";
-        let e = entities(text, &[("Joe Biden", Label::Per), ("Vladimir Putin", Label::Per)]);
+        let e = entities(
+            text,
+            &[("Joe Biden", Label::Per), ("Vladimir Putin", Label::Per)],
+        );
         assert_eq!(e.len(), 2);
     }
 }

@@ -2,14 +2,34 @@
 //! dates, times, money, percentages and numbers by rules; then aliases merged per document and
 //! across the collection (`alias`).
 //!
-//! PLACEHOLDER recognizer: capitalized runs with a tiny list; replaced by the trained model.
+//! The pipeline for one text: [`tokenize`](tokenize::tokenize) (byte offsets, news-robust) →
+//! sentences → hashed features (`features`: words ±2, shapes, sentence casing, gazetteer
+//! matches, how the word is written elsewhere in the document) → a perceptron with Viterbi
+//! decoding over BIO tags (`model`) for PER/ORG/LOC/MISC, and hand-written rules (`rules`) for
+//! DATE/TIME/MONEY/PERCENT/NUMBER. Names win over values they overlap, unless the value holds
+//! the name whole ("October" inside "Tuesday, October 3").
+//!
+//! The model and gazetteer are embedded (`data/`), parsed once on first use. They are built by
+//! `cargo run --release --example train_ner` and scored by `examples/eval_ner.rs`.
+//!
+//! Limits: one label per span and no nesting ("University of Paris" is one ORG); a name the
+//! model misses in one place is not recovered from another (no document-level relabelling yet
+//! beyond the "seen elsewhere" features); labels follow CoNLL-2003, so nationalities are MISC.
 
 mod alias;
+mod consistency;
+mod features;
+mod gazetteer;
+mod hash;
+mod model;
+mod rules;
+mod tokenize;
 
 pub use alias::{merge_collection, summarize};
 
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Entity types: CoNLL-2003 names plus the numeric types of the CLI contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -54,52 +74,338 @@ pub struct Mention {
     pub label: Label,
 }
 
+/// Internals for `examples/train_ner.rs` and `examples/eval_ner.rs`: not a stable API.
+#[doc(hidden)]
+pub mod training {
+    pub use super::features::{features, sentences, token_infos, TokenInfo};
+    pub use super::gazetteer::Gazetteer;
+    pub use super::model::{
+        begin, inside, label_of, spans, viterbi, write, Model, NAME_LABELS, N_TAGS,
+    };
+    pub use super::tokenize::tokenize;
+}
+
 /// Finds every mention in `text`, sorted by start, never overlapping.
 pub fn recognize(text: &str) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_end = 0;
-    for (i, w) in word_spans(text) {
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if capital {
-            if start.is_none() {
-                start = Some(i);
-            }
-            last_end = i + w.len();
-        } else if let Some(s) = start.take() {
-            push_guess(text, s..last_end, &mut out);
-        }
+    let tokens = tokenize::tokenize(text);
+    if tokens.is_empty() {
+        return Vec::new();
     }
-    if let Some(s) = start {
-        push_guess(text, s..last_end, &mut out);
-    }
-    out
+    let sents = features::sentences(text, &tokens);
+    let names = tag_names(text, &tokens, &sents);
+    let values = rules::find(text, &tokens);
+    let spans = resolve(names, values);
+    spans
+        .into_iter()
+        .map(|(r, label)| Mention {
+            range: tokens[r.start].start..tokens[r.end - 1].end,
+            label,
+        })
+        .collect()
 }
 
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let word = c.is_alphanumeric() || c == '-';
-        match (word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+/// The embedded model and gazetteer, parsed on first use.
+struct Tagger {
+    model: model::Model,
+    gazetteer: gazetteer::Gazetteer,
 }
 
-fn push_guess(text: &str, range: Range<usize>, out: &mut Vec<Mention>) {
-    let s = &text[range.clone()];
-    let label = match s {
-        "NATO" | "Kremlin" | "MSNBC" | "EU" | "European Union" => Label::Org,
-        "Ukraine" | "Russia" | "Kyiv" | "Moscow" | "Europe" | "US" | "Geneva" | "Washington" => Label::Loc,
-        _ if s.contains(' ') => Label::Per,
-        _ => return,
+fn tagger() -> &'static Tagger {
+    static TAGGER: OnceLock<Tagger> = OnceLock::new();
+    TAGGER.get_or_init(|| Tagger {
+        model: model::Model::parse(include_bytes!("data/model.bin"))
+            .unwrap_or_else(model::Model::empty),
+        gazetteer: gazetteer::Gazetteer::parse(include_str!("data/gazetteer.txt"))
+            .with_clusters(include_str!("data/clusters.txt")),
+    })
+}
+
+/// Name spans as token ranges, by the model (or, without one, by capitalized runs and the
+/// gazetteer).
+fn tag_names(
+    text: &str,
+    tokens: &[Range<usize>],
+    sents: &[Range<usize>],
+) -> Vec<(Range<usize>, Label)> {
+    let tg = tagger();
+    let infos = features::token_infos(text, tokens, sents, &tg.gazetteer);
+    let mut out = Vec::new();
+    let mut feats = Vec::with_capacity(64);
+    let mut emissions = Vec::new();
+    for sent in sents {
+        emissions.clear();
+        for i in sent.clone() {
+            feats.clear();
+            features::features(&infos, sent, i, &mut feats);
+            emissions.push(tg.model.score(&feats));
+        }
+        let tags = model::viterbi(&emissions, &tg.model.trans, &tg.model.start, &|_, _| true);
+        for (r, l) in model::spans(&tags) {
+            let r = sent.start + r.start..sent.start + r.end;
+            if let Some(r) = trim(text, tokens, r) {
+                out.push((r, model::NAME_LABELS[l]));
+            }
+        }
+    }
+    consistency::harmonize(text, tokens, out)
+}
+
+/// Drops punctuation and possessive endings from the edges of a name span.
+fn trim(text: &str, tokens: &[Range<usize>], mut r: Range<usize>) -> Option<Range<usize>> {
+    let word = |i: usize| text[tokens[i].clone()].chars().any(char::is_alphanumeric);
+    let clitic = |i: usize| {
+        let t = &text[tokens[i].clone()];
+        t.len() <= 4 && t.starts_with(['\'', '’']) && t.len() > 1
     };
-    out.push(Mention { range, label });
+    while r.start < r.end && !word(r.start) {
+        r.start += 1;
+    }
+    while r.start < r.end && (!word(r.end - 1) || clitic(r.end - 1)) {
+        r.end -= 1;
+    }
+    (r.start < r.end).then_some(r)
+}
+
+/// Merges name and value spans (token ranges): a name wins over a value it overlaps, unless the
+/// value contains it whole and is longer.
+fn resolve(
+    names: Vec<(Range<usize>, Label)>,
+    values: Vec<(Range<usize>, Label)>,
+) -> Vec<(Range<usize>, Label)> {
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let mut kept: Vec<(Range<usize>, Label)> = Vec::with_capacity(names.len() + values.len());
+    let swallowed = |n: &Range<usize>| {
+        values.iter().any(|(v, l)| {
+            *l != Label::Number && v.start <= n.start && n.end <= v.end && v.len() > n.len()
+        })
+    };
+    kept.extend(names.into_iter().filter(|(n, _)| !swallowed(n)));
+    let names_end = kept.len();
+    for v in values {
+        if !kept[..names_end].iter().any(|(n, _)| overlaps(n, &v.0)) {
+            kept.push(v);
+        }
+    }
+    kept.sort_by_key(|(r, _)| r.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(&str, Label)> {
+        recognize(text)
+            .into_iter()
+            .map(|m| (&text[m.range], m.label))
+            .collect()
+    }
+
+    /// `surface` is found in `text` as one mention with `label`.
+    #[track_caller]
+    fn assert_entity(text: &str, surface: &str, label: Label) {
+        let got = mentions(text);
+        assert!(
+            got.contains(&(surface, label)),
+            "{surface:?} as {label:?} in {text:?}; got {got:?}"
+        );
+    }
+
+    /// No mention covers `surface` in `text`.
+    #[track_caller]
+    fn assert_no_entity(text: &str, surface: &str) {
+        let start = text.find(surface).expect("surface in text");
+        let end = start + surface.len();
+        let got = recognize(text);
+        assert!(
+            !got.iter()
+                .any(|m| m.range.start < end && start < m.range.end),
+            "{surface:?} should not be a mention in {text:?}; got {:?}",
+            mentions(text)
+        );
+    }
+
+    #[test]
+    fn people() {
+        let t = "Russian President Vladimir Putin met Olaf Scholz in Moscow on Tuesday.";
+        assert_entity(t, "Vladimir Putin", Label::Per);
+        assert_entity(t, "Olaf Scholz", Label::Per);
+        assert_entity(
+            "US Secretary of State Antony Blinken warned Russia.",
+            "Antony Blinken",
+            Label::Per,
+        );
+        assert_entity(
+            "President Joe Biden spoke on Thursday.",
+            "Joe Biden",
+            Label::Per,
+        );
+    }
+
+    #[test]
+    fn places_organizations_and_misc() {
+        let t = "Russia has opposed the admission of Ukraine into NATO, the Kremlin said in Kyiv.";
+        assert_entity(t, "Russia", Label::Loc);
+        assert_entity(t, "Ukraine", Label::Loc);
+        assert_entity(t, "NATO", Label::Org);
+        assert_entity(t, "Kremlin", Label::Org);
+        assert_entity(t, "Kyiv", Label::Loc);
+        assert_entity(
+            "Talks will take place next year in Geneva.",
+            "Geneva",
+            Label::Loc,
+        );
+        assert_entity("He does not want a war with Europe.", "Europe", Label::Loc);
+        assert_entity("The Russian leader spoke.", "Russian", Label::Misc);
+    }
+
+    #[test]
+    fn possessives_and_scraped_text() {
+        let article =
+            "Vladimir Putin spoke on Monday. Prior to Putin’s comments, Russia’s ministry spoke.";
+        assert_entity(article, "Putin", Label::Per);
+        assert_entity(
+            "Prior to Putin's comments, Russia's ministry spoke.",
+            "Russia",
+            Label::Loc,
+        );
+        assert_entity(
+            "The issue of the Kyiv-NATO relationship.",
+            "Kyiv",
+            Label::Loc,
+        );
+        assert_entity(
+            "The issue of the Kyiv-NATO relationship.",
+            "NATO",
+            Label::Org,
+        );
+        assert_entity(
+            "Vladimir Putin said so. Prior to Putins comments, nothing.",
+            "Putins",
+            Label::Per,
+        );
+    }
+
+    #[test]
+    fn headlines() {
+        assert_entity(
+            "Putin Prepares to Talk to US Amid Desire to Stop NATO Expansion in Europe",
+            "NATO",
+            Label::Org,
+        );
+        assert_entity("PUTIN WARNS NATO OVER UKRAINE", "UKRAINE", Label::Loc);
+    }
+
+    #[test]
+    fn no_names_in_plain_lowercase_prose() {
+        assert!(mentions("the cat sat on the mat and looked out of the window.").is_empty());
+        assert_no_entity(
+            "Visit http://www.example.com/Vladimir-Putin-Moscow now.",
+            "Vladimir",
+        );
+    }
+
+    /// (text, expected mention, label) rows for the rules.
+    const VALUES: &[(&str, &str, Label)] = &[
+        ("He spoke on Thursday.", "Thursday", Label::Date),
+        ("Troops left last week.", "last week", Label::Date),
+        ("20220217", "20220217", Label::Date),
+        (
+            "It opened Tuesday, October 3, 2023, at noon.",
+            "Tuesday, October 3, 2023",
+            Label::Date,
+        ),
+        ("Talks resume in mid-November.", "mid-November", Label::Date),
+        ("Russia annexed Crimea in 2014.", "2014", Label::Date),
+        ("Talks will be held next year.", "next year", Label::Date),
+        ("Prices rose this month.", "this month", Label::Date),
+        (
+            "It was signed on 17 February 2022.",
+            "17 February 2022",
+            Label::Date,
+        ),
+        ("It was signed on 2022-02-17.", "2022-02-17", Label::Date),
+        (
+            "The call began at 3 p.m. local time.",
+            "3 p.m.",
+            Label::Time,
+        ),
+        (
+            "The call began at 10:30 and ended late.",
+            "10:30",
+            Label::Time,
+        ),
+        ("The deal is worth $4.5bn overall.", "$4.5bn", Label::Money),
+        ("It costs €20 million a year.", "€20 million", Label::Money),
+        ("He paid 500 dollars for it.", "500 dollars", Label::Money),
+        ("Inflation hit 5% in May.", "5%", Label::Percent),
+        (
+            "Inflation hit 5 percent in May.",
+            "5 percent",
+            Label::Percent,
+        ),
+        ("Some 100,000 troops are massed.", "100,000", Label::Number),
+        ("It came in five waves.", "five", Label::Number),
+        ("It hit over 500 homes.", "over 500", Label::Number),
+        (
+            "More than 14,000 people have died.",
+            "14,000",
+            Label::Number,
+        ),
+        ("Around 13,000 fled.", "13,000", Label::Number),
+        (
+            "Tens of thousands of troops.",
+            "Tens of thousands",
+            Label::Number,
+        ),
+    ];
+
+    #[test]
+    fn values_by_rule() {
+        for &(text, surface, label) in VALUES {
+            let got = mentions(text);
+            assert!(
+                got.iter().any(|&(s, l)| l == label && s.contains(surface)),
+                "{surface:?} as {label:?} in {text:?}; got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_values() {
+        assert_no_entity("One of them may come.", "may");
+        assert_no_entity("They march on.", "march");
+        assert_no_entity("He said one thing.", "one");
+    }
+
+    #[test]
+    fn spans_are_sorted_disjoint_and_on_char_boundaries() {
+        let long_line = "Putin 😀 Kyiv€ ".repeat(800);
+        let inputs = [
+            "",
+            " ",
+            "\r\n\r\n",
+            "😀😀😀",
+            "€5 ‘Putin’s’ «Kyiv» — Moscow\r\nGeneva\u{0}NATO\u{200b}EU",
+            "ÉMILE ZOLA À PARIS. e\u{301}cole",
+            "'s 's ' ’ n't -- ... $ % , .",
+            "$ € 5% 10:30 2014-2016 20220230 99/99/9999 1,2,3 U.S. Mr.",
+            long_line.as_str(),
+        ];
+        for text in inputs {
+            let ms = recognize(text);
+            let mut last = 0;
+            for m in &ms {
+                assert!(
+                    m.range.start >= last && m.range.start < m.range.end,
+                    "{text:?}: {ms:?}"
+                );
+                assert!(
+                    text.get(m.range.clone()).is_some(),
+                    "{text:?}: {m:?} not on char boundaries"
+                );
+                last = m.range.end;
+            }
+        }
+    }
 }

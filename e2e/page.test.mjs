@@ -1,0 +1,374 @@
+// Browser tests of the page as Pages serves it: real Chromium, the optimized wasm, the worker.
+// Each test opens a fresh page and ends by checking that the console showed no error and that
+// no request left the origin.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import {
+  dropFiles, launch, openPage, sample, SAMPLE_NAMES, screenshot, startServer, waitForDocuments,
+} from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.stop();
+  await server?.stop();
+});
+
+/** Runs `fn({page, log})` on a fresh page, then checks the console and the requests. */
+async function withPage(fn, { viewport } = {}) {
+  const { page, log } = await openPage(browser.context, server.origin);
+  try {
+    if (viewport) await page.setViewportSize(viewport);
+    await fn({ page, log });
+    await page.waitForTimeout(50); // let late console messages arrive
+    assert.deepEqual(log.errors, [], 'the console showed errors');
+    const offOrigin = log.requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('blob:'));
+    assert.deepEqual(offOrigin, [], 'requests left the origin');
+  } finally {
+    await page.close();
+  }
+}
+
+async function paste(page, text) {
+  await page.fill('#paste-text', text);
+  await page.click('#analyze');
+}
+
+async function loadSamples(page) {
+  await page.click('#samples');
+  await waitForDocuments(page, 5);
+}
+
+const report = (page) => page.evaluate(() => window.gleaner.report);
+
+describe('adding articles', () => {
+  test('a pasted article is cleaned: boilerplate struck through with its reason, names highlighted', () => withPage(async ({ page }) => {
+    await paste(page, sample('003_e558128c81437959.txt').toString('utf8'));
+    await waitForDocuments(page, 1);
+    assert.equal(await page.textContent('#article-list li .item-name'), 'Pasted 1');
+
+    // "Leave a Reply" is page furniture: shown struck through (a <del>) under a removed group
+    // that says why, and absent from the clean text.
+    const group = page.locator('.removed-group', { has: page.locator('del', { hasText: 'Leave a Reply' }) });
+    assert.equal(await group.count(), 1, '"Leave a Reply" is not in a removed group');
+    const reason = (await group.locator('.removed-reason').textContent()).trim();
+    assert.ok(reason.length > 0 && reason !== 'article text', `reason: ${reason}`);
+    assert.match(await group.locator('.removed-meta').textContent(), /score/);
+    const r = await report(page);
+    assert.ok(!r.documents[0].clean_text.includes('Leave a Reply'));
+
+    // Entities: "Vladimir Putin" is a PER mark, with the type tag as a second cue.
+    const putin = page.locator('#article-body mark.t-PER', { hasText: /^Vladimir Putin$/ });
+    assert.ok(await putin.count() >= 1, 'no PER mark on "Vladimir Putin"');
+    assert.equal(await putin.first().getAttribute('data-label'), 'PER');
+    await screenshot(page, 'paste-article');
+
+    // A second paste accumulates.
+    await paste(page, 'German Chancellor Olaf Scholz met Emmanuel Macron in Paris on Monday to discuss energy prices and the war in Ukraine.');
+    await waitForDocuments(page, 2);
+    assert.deepEqual(await page.locator('#article-list li .item-name').allTextContents(), ['Pasted 1', 'Pasted 2']);
+  }));
+
+  test('two files dropped together are clustered as near-duplicates (samples 000 and 001)', () => withPage(async ({ page }) => {
+    await dropFiles(page, '#dropzone', [
+      { name: '000_e77f80073e250d68.txt', buffer: sample('000_e77f80073e250d68.txt') },
+      { name: '001_2d5d7ecc40b0869e.txt', buffer: sample('001_2d5d7ecc40b0869e.txt') },
+    ]);
+    await waitForDocuments(page, 2);
+    const r = await report(page);
+    assert.deepEqual(r.documents.map((d) => d.name), ['000_e77f80073e250d68.txt', '001_2d5d7ecc40b0869e.txt']);
+    assert.equal(r.documents[0].cluster, r.documents[1].cluster, 'not in one cluster');
+    const pair = r.pairs.find((p) => (p.a === 0 && p.b === 1) || (p.a === 1 && p.b === 0));
+    assert.ok(pair, 'no pair linking 000 and 001');
+    assert.equal(pair.relation, 'near');
+    // Both list items carry the same cluster tag, and the duplicates panel names the relation.
+    const tags = await page.locator('#article-list .cluster-tag').allTextContents();
+    assert.deepEqual(tags, ['C1 near', 'C1 near']);
+    assert.match(await page.textContent('#duplicates'), /near-duplicate/);
+  }));
+
+  test('files picked with the file button are analyzed, HTML included', () => withPage(async ({ page }) => {
+    const html = '<!doctype html><html><head><title>Scholz in Moscow</title></head><body>'
+      + '<nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+      + '<article><h1>Scholz meets Putin in Moscow</h1>'
+      + '<p>German Chancellor Olaf Scholz met Russian President Vladimir Putin in Moscow on Tuesday, '
+      + 'as Western leaders pressed for a diplomatic end to the standoff over Ukraine.</p>'
+      + '<p>The two leaders spoke for more than three hours, officials said after the meeting.</p></article>'
+      + '<footer>© 2022 Example News. All rights reserved.</footer></body></html>';
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#dropzone')]);
+    await chooser.setFiles([
+      { name: 'moscow.html', mimeType: 'text/html', buffer: Buffer.from(html) },
+      { name: '002_57c6f618b57d03d3.txt', mimeType: 'text/plain', buffer: sample('002_57c6f618b57d03d3.txt') },
+    ]);
+    await waitForDocuments(page, 2);
+    const r = await report(page);
+    assert.equal(r.documents[0].format, 'html');
+    assert.equal(r.documents[0].error, null);
+    assert.ok(r.documents[0].clean_text.includes('three hours'));
+    assert.ok(!r.documents[0].text.includes('<p>'), 'HTML tags leaked into the text');
+    assert.equal(r.documents[1].format, 'text');
+    assert.match(await page.textContent('#article-body'), /Olaf Scholz met Russian President/);
+
+    // setInputFiles on the hidden input works the same way.
+    await page.setInputFiles('#file-input', [
+      { name: '004_84f77ece8fe89074.txt', mimeType: 'text/plain', buffer: sample('004_84f77ece8fe89074.txt') },
+    ]);
+    await waitForDocuments(page, 3);
+  }));
+
+  test('a large drop shows progress between documents, and the page stays responsive', () => withPage(async ({ page }) => {
+    await page.evaluate(() => {
+      window.__progress = [];
+      const bar = document.getElementById('progress');
+      new MutationObserver(() => window.__progress.push([bar.value, bar.max, !bar.parentElement.hidden]))
+        .observe(bar, { attributes: true, attributeFilter: ['value'] });
+      // The longest gap between animation frames while the worker analyzes.
+      window.__maxGap = 0;
+      let last = performance.now();
+      const tick = (now) => {
+        window.__maxGap = Math.max(window.__maxGap, now - last);
+        last = now;
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const files = [];
+    for (let i = 0; i < 60; i++) {
+      const name = SAMPLE_NAMES[i % SAMPLE_NAMES.length];
+      files.push({ name: `${String(i).padStart(2, '0')}_${name}`, buffer: Buffer.concat([sample(name), Buffer.from(`\n\nCopy ${i}.\n`)]) });
+    }
+    await dropFiles(page, '#dropzone', files);
+    await waitForDocuments(page, 60);
+    const progress = await page.evaluate(() => { window.__stop = true; return window.__progress; });
+    assert.ok(progress.some(([v, max, shown]) => shown && max === 60 && v > 0 && v < 60), `no intermediate progress: ${JSON.stringify(progress.slice(0, 5))}`);
+    assert.equal(await page.isHidden('#progress-wrap'), true, 'the progress bar stays after the work');
+    const gap = await page.evaluate(() => window.__maxGap);
+    assert.ok(gap < 2000, `the page froze for ${Math.round(gap)} ms`);
+  }));
+
+  test('a binary file is skipped with "not a text file" while the others are analyzed', () => withPage(async ({ page }) => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d6e1d80000000049454e44ae426082', 'hex');
+    await dropFiles(page, 'body', [
+      { name: 'photo.png', type: 'image/png', buffer: png },
+      { name: '000_e77f80073e250d68.txt', buffer: sample('000_e77f80073e250d68.txt') },
+    ]);
+    await waitForDocuments(page, 2);
+    const skipped = page.locator('#article-list li.skipped');
+    assert.equal(await skipped.count(), 1);
+    assert.match(await skipped.textContent(), /photo\.png/);
+    assert.match(await skipped.textContent(), /not a text file/);
+    const r = await report(page);
+    assert.equal(r.documents[1].error, null);
+    assert.ok(r.documents[1].words_kept > 100);
+    // The analyzed one is selected and shown.
+    assert.equal(await page.textContent('#article-name'), '000_e77f80073e250d68.txt');
+    await screenshot(page, 'binary-skipped');
+  }));
+
+  test('hostile HTML is never run, only shown as text', () => withPage(async ({ page, log }) => {
+    const hostile = '<p>Hostile paragraph: the quick brown fox jumps over the lazy dog near the river bank today.</p>'
+      + '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+      + '<svg onload="window.__pwned=1"></svg><a href="javascript:window.__pwned=1">click</a>'
+      + '<iframe src="https://example.com/"></iframe>';
+    await paste(page, hostile);
+    await waitForDocuments(page, 1);
+    await dropFiles(page, '#dropzone', [
+      { name: 'hostile.html', type: 'text/html', buffer: Buffer.from(`<!doctype html><html><body>${hostile}</body></html>`) },
+      { name: 'hostile.txt', buffer: Buffer.from(`Plain text that mentions markup: ${hostile}\n\nA second paragraph of ordinary prose follows here.`) },
+    ]);
+    await waitForDocuments(page, 3);
+    for (const i of [0, 1, 2]) {
+      await page.click(`#article-list li:nth-child(${i + 1}) .item-main`);
+      await page.waitForTimeout(100);
+      assert.match(await page.textContent('#article-body'), /quick brown fox/);
+    }
+    // The .txt file shows the markup literally, as text.
+    assert.match(await page.textContent('#article-body'), /<script>window\.__pwned=1<\/script>|quick brown fox/);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.locator('#workspace img, #workspace script, #workspace svg, #workspace iframe, #workspace a[href]').count(), 0);
+    assert.ok(!log.requests.some((url) => /\/x$/.test(url)), 'the <img src=x> was requested');
+  }));
+
+  test('offsets survive emoji and other astral characters', () => withPage(async ({ page }) => {
+    await paste(page, '😀 Russian President Vladimir Putin 👍🏽 met German Chancellor Olaf Scholz in Moscow on Tuesday 🇺🇦, the Kremlin said.\n\n'
+      + '𝒜𝓁𝓈ℴ: Ukraine and NATO 🛡️ were discussed for 3 hours by Putin and Scholz in the Kremlin.');
+    await waitForDocuments(page, 1);
+    const r = await report(page);
+    const kept = r.documents[0].mentions.filter((m) => m.kept);
+    assert.ok(kept.length >= 3, 'too few mentions to check');
+    // Every mark shows exactly the text the report says the mention covers.
+    const marks = await page.locator('#article-body mark.ent').allTextContents();
+    assert.deepEqual(marks, kept.map((m) => m.text));
+    // And the report's text slices agree with the code point offsets.
+    const chars = [...r.documents[0].text];
+    for (const m of kept) assert.equal(chars.slice(m.start, m.end).join(''), m.text);
+  }));
+});
+
+describe('the collection', () => {
+  test('the samples: five articles, 000/001 near-duplicates, 003/004 the same story; compare them', () => withPage(async ({ page }) => {
+    await loadSamples(page);
+    assert.equal(await page.locator('#article-list li').count(), 5);
+    const r = await report(page);
+    const link = (a, b) => r.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+    assert.equal(link(0, 1)?.relation, 'near', '000/001');
+    assert.equal(link(3, 4)?.relation, 'same-story', '003/004');
+    assert.equal(r.documents[3].cluster, r.documents[4].cluster);
+    assert.equal(r.documents[0].cluster, r.documents[1].cluster);
+    assert.match(await page.textContent('#duplicates'), /same story/);
+    await screenshot(page, 'samples');
+
+    // Compare 003 and 004 from the pair list: the two texts side by side.
+    await page.locator('.pair', { hasText: '003_e558128c81437959.txt' }).filter({ hasText: '004_84f77ece8fe89074.txt' })
+      .getByRole('button', { name: /Compare/ }).click();
+    await page.waitForSelector('#compare:not([hidden]) .compare-grid');
+    assert.match(await page.textContent('#compare .compare-names'), /003_e558128c81437959\.txt.*004_84f77ece8fe89074\.txt|004.*003/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.isHidden('#compare'), true);
+
+    // Ticking two articles compares them too: 000 and 001 share most of their sentences.
+    await page.check('#article-list li:nth-child(1) .tick');
+    await page.check('#article-list li:nth-child(2) .tick');
+    await page.click('#compare-selected');
+    await page.waitForSelector('#compare:not([hidden]) .compare-grid');
+    assert.match(await page.textContent('#compare .compare-names'), /000_e77f80073e250d68\.txt.*001_2d5d7ecc40b0869e\.txt/);
+    const shared = await page.locator('#compare .compare-row.shared').count();
+    assert.ok(shared >= 5, `only ${shared} shared sentences shown for two near-duplicates`);
+    await screenshot(page, 'compare', '#compare');
+  }));
+
+  test('restoring a removed block keeps it, and undo removes it again', () => withPage(async ({ page }) => {
+    await dropFiles(page, '#dropzone', [{ name: '004_84f77ece8fe89074.txt', buffer: sample('004_84f77ece8fe89074.txt') }]);
+    await waitForDocuments(page, 1);
+    const before = (await report(page)).documents[0];
+    const group = page.locator('.removed-group').first();
+    assert.ok(await group.count() === 1, 'nothing was removed, so nothing can be restored');
+    const ids = (await group.locator('del').evaluateAll((els) => els.map((e) => Number(e.dataset.block))));
+    await group.getByRole('button', { name: /Restore/ }).click();
+    await page.waitForFunction((n) => window.gleaner.report.documents[0].words_kept > n, before.words_kept);
+    const after = await report(page);
+    assert.deepEqual(after.options.restored, ids.map((block) => ({ doc: 0, block })));
+    for (const id of ids) {
+      assert.equal(after.documents[0].blocks[id].kept, true);
+      assert.equal(after.documents[0].blocks[id].restored, true);
+    }
+    const kept = Number(await page.getAttribute('#words-kept', 'data-kept'));
+    assert.ok(kept > before.words_kept, 'words kept did not increase on the page');
+    assert.equal(await page.locator('.block.restored .restored-label').first().textContent(), 'restored');
+    await screenshot(page, 'restored');
+
+    await page.locator('.block.restored').first().getByRole('button', { name: /Undo/ }).click();
+    await page.waitForFunction((n) => window.gleaner.report.options.restored.length === n, ids.length - 1);
+  }));
+
+  test('the threshold slider re-runs the report', () => withPage(async ({ page }) => {
+    await loadSamples(page);
+    const setThreshold = async (value) => {
+      await page.locator('#threshold').evaluate((el, v) => {
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, value);
+      await page.waitForFunction((v) => window.gleaner.report.options.keep_threshold === v, value);
+      return report(page);
+    };
+    const all = await setThreshold(0);
+    for (const d of all.documents) assert.equal(d.words_kept, d.words_total, `${d.name} at threshold 0`);
+    const strict = await setThreshold(1);
+    const mid = await setThreshold(0.5);
+    const sum = (r) => r.documents.reduce((n, d) => n + d.words_kept, 0);
+    assert.ok(sum(strict) <= sum(mid) && sum(mid) <= sum(all));
+    assert.ok(sum(mid) < sum(all), 'the default threshold removed nothing from the samples');
+    assert.equal(await page.textContent('#threshold-value'), '0.50');
+  }));
+
+  test('clicking an entity highlights its mentions and lists its articles', () => withPage(async ({ page }) => {
+    await loadSamples(page);
+    const r = await report(page);
+    const g = r.entities.findIndex((e) => e.label === 'PER' && /Putin/.test(e.name));
+    assert.ok(g >= 0, 'no PER entity for Putin in the collection');
+    await page.locator(`#all-entities .entity-row[data-global="${g}"]`).click();
+    const active = await page.locator('#article-body mark.ent.active').count();
+    assert.ok(active >= 1, 'no mention highlighted');
+    assert.equal(await page.isVisible('#entity-detail-panel'), true);
+    assert.equal(await page.locator('#entity-detail .occurs-in li').count(), r.entities[g].documents.length);
+    assert.ok(r.entities[g].documents.length >= 4, 'Putin is in every sample');
+    await screenshot(page, 'entity-selected');
+  }));
+});
+
+describe('exports', () => {
+  test('JSON report, clean text and entities CSV download with the right shape', () => withPage(async ({ page }) => {
+    await loadSamples(page);
+    const grab = async (button) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+    };
+    const json = await grab('#export-json');
+    assert.equal(json.name, 'gleaner-report.json');
+    const r = JSON.parse(json.text);
+    for (const key of ['version', 'options', 'documents', 'clusters', 'pairs', 'entities']) assert.ok(key in r, key);
+    assert.equal(r.documents.length, 5);
+    const doc = r.documents[0];
+    for (const key of ['name', 'stem', 'error', 'encoding', 'format', 'metadata', 'text', 'clean_text', 'blocks',
+      'words_total', 'words_kept', 'cluster', 'mentions', 'entities']) assert.ok(key in doc, `documents[].${key}`);
+    for (const key of ['id', 'start', 'end', 'kept', 'restored', 'label', 'reason', 'score']) assert.ok(key in doc.blocks[0], `blocks[].${key}`);
+    assert.deepEqual(r, await report(page));
+
+    const text = await grab('#export-text');
+    assert.equal(text.name, 'gleaner-clean-text.txt');
+    assert.equal((text.text.match(/^=== .* ===$/gm) ?? []).length, 5);
+
+    const csv = await grab('#export-csv');
+    assert.equal(csv.name, 'gleaner-entities.csv');
+    const lines = csv.text.trim().split('\r\n');
+    assert.equal(lines[0], 'document,entity,type,mentions,title,aliases,collection_mentions,collection_documents');
+    assert.ok(lines.length > 5);
+    assert.ok(lines.some((l) => /^004_84f77ece8fe89074\.txt,.*,PER,/.test(l)));
+
+    const one = await grab('#article .article-actions button');
+    assert.equal(one.name, '000_e77f80073e250d68.txt');
+    assert.equal(one.text.trim(), r.documents[0].clean_text.trim());
+  }));
+});
+
+describe('looks and access', () => {
+  test('keyboard: the drop zone is a button that opens the file picker; Tab reaches the articles', () => withPage(async ({ page }) => {
+    await loadSamples(page);
+    await page.focus('#dropzone');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    assert.ok(chooser.isMultiple());
+    await page.focus('#article-list li:nth-child(3) .item-main');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('article-name')?.textContent === '002_57c6f618b57d03d3.txt');
+    // Focus is visible: the focused control gets an outline.
+    await page.focus('#samples');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none');
+  }));
+
+  test('phone width and dark mode render without horizontal scrolling', () => withPage(async ({ page }) => {
+    await loadSamples(page);
+    await screenshot(page, 'desktop-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'desktop-dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(bg, 'rgb(246, 247, 249)', 'dark mode did not change the background');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at phone width`);
+    await screenshot(page, 'phone');
+    await screenshot(page, 'phone-top', { clip: { x: 0, y: 0, width: 390, height: 1800 } });
+  }));
+});

@@ -1,0 +1,631 @@
+//! The learned part of the classifier, exposed for the trainer (`examples/eval_boilerplate.rs`).
+//! Not a stable API.
+//!
+//! Two stages of gradient-boosted trees. Stage 1 sees each block alone: its shape, its furniture
+//! phrases, the collection's template count, the HTML hints and the hand-written rules' score.
+//! Stage 2 adds the context of stage 1's scores: neighbours, the densest region of article-like
+//! blocks, and in HTML the element that holds most of the article-like text. The trainer fits
+//! stage 2 on out-of-fold stage-1 scores, so stage 2 learns how much to trust them on unseen
+//! pages. Plain text and HTML have separate weights.
+
+use super::{headline_like, headline_run, items, rules, Item, Label, Templates, Verdict};
+use crate::segment::Block;
+
+/// Gradient-boosted trees of one fixed depth, each stored as a complete binary tree.
+#[derive(Debug, Clone, Copy)]
+pub struct Forest<'a> {
+    pub depth: u32,
+    /// Log-odds before any tree.
+    pub base: f32,
+    /// Per tree, `2^depth - 1` split features, breadth first (children of node `k` are
+    /// `2k + 1` and `2k + 2`).
+    pub features: &'a [u8],
+    /// Go left when the feature is below the threshold.
+    pub thresholds: &'a [f32],
+    /// Per tree, `2^depth` leaf values (log-odds increments).
+    pub leaves: &'a [f32],
+}
+
+impl Forest<'_> {
+    pub const EMPTY: Forest<'static> = Forest {
+        depth: 0,
+        base: 0.0,
+        features: &[],
+        thresholds: &[],
+        leaves: &[],
+    };
+
+    pub fn is_empty(&self) -> bool {
+        self.leaves.is_empty()
+    }
+
+    /// The log-odds of "article" for one feature vector.
+    pub fn margin(&self, x: &[f32]) -> f32 {
+        let inner = (1usize << self.depth) - 1;
+        let width = 1usize << self.depth;
+        let trees = self.leaves.len() / width;
+        let mut sum = self.base;
+        for t in 0..trees {
+            let mut node = 0;
+            for _ in 0..self.depth {
+                let k = t * inner + node;
+                let f = usize::from(self.features.get(k).copied().unwrap_or(0));
+                let v = x.get(f).copied().unwrap_or(0.0);
+                let threshold = self.thresholds.get(k).copied().unwrap_or(f32::INFINITY);
+                node = if v < threshold {
+                    2 * node + 1
+                } else {
+                    2 * node + 2
+                };
+            }
+            sum += self
+                .leaves
+                .get(t * width + node - inner)
+                .copied()
+                .unwrap_or(0.0);
+        }
+        sum
+    }
+
+    pub fn predict(&self, x: &[f32]) -> f32 {
+        1.0 / (1.0 + (-self.margin(x)).exp())
+    }
+}
+
+/// The stages, for plain text and for HTML: stage 1 on the blocks alone, each later stage on
+/// the context of the previous stage's scores.
+#[derive(Debug, Clone, Copy)]
+pub struct Models<'a> {
+    pub text: &'a [Forest<'a>],
+    pub html: &'a [Forest<'a>],
+}
+
+/// What stage 1 needs, computed once per document.
+#[derive(Debug)]
+pub struct Analysis {
+    items: Vec<Item>,
+    rules: Vec<Verdict>,
+    /// Stage-1 feature vectors, one per block.
+    pub stage1: Vec<Vec<f32>>,
+    pub html: bool,
+}
+
+/// Feature names of stage 1, in vector order.
+pub const STAGE1: &[&str] = &[
+    "words",
+    "log_words",
+    "chars",
+    "terminal",
+    "colon",
+    "sentences",
+    "commas_per_word",
+    "title_ratio",
+    "stop_ratio",
+    "digit_ratio",
+    "bullet",
+    "url",
+    "domain",
+    "date",
+    "separators",
+    "phrase_comment",
+    "phrase_share",
+    "phrase_promo",
+    "phrase_caption",
+    "phrase_byline",
+    "phrase_nav",
+    "phrase_footer",
+    "template_groups",
+    "blank_before",
+    "chars_per_word",
+    "quote_start",
+    "position",
+    "rule_score",
+    "rule_boilerplate",
+    "own_score",
+    "headline_like",
+    "headline_run",
+    "comment_marker",
+    "cap_prefix",
+    "repeats_in_doc",
+    "doc_blocks",
+    "doc_words",
+    "is_headline",
+    "from_headline",
+    "words_from_headline",
+    "link_density",
+    "in_nav",
+    "in_footer",
+    "in_aside",
+    "in_comments",
+    "in_article",
+    "in_caption",
+    "in_header",
+    "heading",
+    "list_item",
+    "in_form",
+    "in_quote",
+    "in_table",
+    "tag_p",
+    "tag_div",
+    "tag_li",
+    "tag_td",
+    "tag_h1",
+    "tag_h2_6",
+    "tag_quote_pre",
+    "tag_dd_dt",
+    "tag_caption",
+    "tag_other",
+    "depth",
+];
+
+/// Feature names stage 2 adds after stage 1's.
+pub const STAGE2: &[&str] = &[
+    "p0",
+    "p0_prev",
+    "p0_prev2",
+    "p0_next",
+    "p0_next2",
+    "p0_window3",
+    "p0_window8",
+    "in_region",
+    "before_region",
+    "after_region",
+    "region_share",
+    "words_before_share",
+    "in_best",
+    "parent_good",
+    "grandparent_good",
+    "parent_share",
+    "parent_blocks",
+    "p0_same_parent",
+    "markers_before",
+    "markers_after",
+    "p0_window20",
+    "p0_doc_mean",
+    "p0_doc_max",
+    "region_gap",
+    "through",
+    "long_prev",
+    "long_next",
+];
+
+pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis {
+    let items = items(text, blocks, templates);
+    let rules = rules(&items, blocks);
+    let n = items.len().max(1) as f32;
+    let doc_words: f32 = items.iter().map(|it| it.shape.words).sum();
+    // How often each line occurs in this document: menus and buttons repeat, paragraphs do not.
+    let keys: Vec<String> = blocks
+        .iter()
+        .map(|b| super::normalize(text.get(b.range.clone()).unwrap_or("")))
+        .collect();
+    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for k in &keys {
+        *repeats.entry(k.as_str()).or_default() += 1;
+    }
+    // The page's headline: marked by the HTML parser, or the rules' first title line in text.
+    let anchor = blocks
+        .iter()
+        .position(|b| b.hints.as_ref().is_some_and(|h| h.headline))
+        .or_else(|| rules.iter().position(|v| v.label == Label::Title));
+    let mut cumulative = Vec::with_capacity(items.len());
+    let mut acc = 0.0;
+    for it in &items {
+        cumulative.push(acc);
+        acc += it.shape.words;
+    }
+    let stage1 = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let s = &it.shape;
+            let b = &blocks[i];
+            let phrase = |l: Label| f32::from(u8::from(s.phrase == Some(l)));
+            let bit = |v: bool| f32::from(u8::from(v));
+            let mut x = vec![
+                s.words,
+                (1.0 + s.words).ln(),
+                s.chars as f32,
+                bit(s.terminal),
+                bit(s.colon),
+                s.sentences as f32,
+                s.commas as f32 / s.words.max(1.0),
+                s.title_ratio,
+                s.stop_ratio,
+                s.digit_ratio,
+                bit(s.bullet),
+                bit(s.url),
+                bit(s.domain),
+                bit(s.date),
+                s.separators as f32,
+                phrase(Label::CommentForm),
+                phrase(Label::Share),
+                phrase(Label::Promo),
+                phrase(Label::Caption),
+                phrase(Label::Byline),
+                phrase(Label::Navigation),
+                phrase(Label::Footer),
+                it.groups as f32,
+                bit(b.blank_before),
+                s.chars as f32 / s.words.max(1.0),
+                bit(s.quote_start),
+                i as f32 / n,
+                rules[i].score,
+                bit(rules[i].label != Label::Article),
+                it.own,
+                bit(headline_like(s)),
+                headline_run(&items, i) as f32,
+                bit(s.comment_marker),
+                s.cap_prefix as f32,
+                repeats.get(keys[i].as_str()).copied().unwrap_or(1) as f32,
+                n,
+                doc_words,
+                bit(anchor == Some(i)),
+                anchor.map_or(99.0, |a| (i as f32 - a as f32).clamp(-50.0, 50.0)),
+                anchor.map_or(-1.0, |a| {
+                    (cumulative[i] - cumulative[a]) / doc_words.max(1.0)
+                }),
+            ];
+            let h = b.hints.clone().unwrap_or_default();
+            let tag = h.tag.as_str();
+            let tags = [
+                tag == "p",
+                tag == "div",
+                tag == "li",
+                tag == "td" || tag == "th",
+                tag == "h1",
+                matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6"),
+                matches!(tag, "blockquote" | "pre"),
+                matches!(tag, "dd" | "dt"),
+                matches!(tag, "figcaption" | "caption"),
+            ];
+            x.extend([
+                h.link_density,
+                bit(h.in_nav),
+                bit(h.in_footer),
+                bit(h.in_aside),
+                bit(h.in_comments),
+                bit(h.in_article),
+                bit(h.in_caption),
+                bit(h.in_header),
+                bit(h.heading),
+                bit(h.list_item),
+                bit(h.in_form),
+                bit(h.in_quote),
+                bit(h.in_table),
+            ]);
+            x.extend(tags.iter().map(|&t| bit(t)));
+            x.push(bit(b.hints.is_some() && !tags.iter().any(|&t| t)));
+            x.push(h.ancestors.len() as f32);
+            debug_assert_eq!(x.len(), STAGE1.len());
+            x
+        })
+        .collect();
+    Analysis {
+        items,
+        rules,
+        stage1,
+        html: blocks.iter().any(|b| b.hints.is_some()),
+    }
+}
+
+/// Stage-2 vectors: stage 1's features, then the context of the stage-1 scores `p0`.
+pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
+    let n = a.items.len();
+    let words: Vec<f32> = a.items.iter().map(|it| it.shape.words).collect();
+    let total_words: f32 = words.iter().sum::<f32>().max(1.0);
+    let at = |i: isize| {
+        if i < 0 || i as usize >= n {
+            -1.0
+        } else {
+            p0[i as usize]
+        }
+    };
+    let window = |i: usize, r: usize| {
+        let (lo, hi) = (i.saturating_sub(r), (i + r + 1).min(n));
+        let (mut s, mut w) = (0.0, 0.0);
+        for j in lo..hi {
+            let wj = words[j] + 1.0;
+            s += p0[j] * wj;
+            w += wj;
+        }
+        if w > 0.0 {
+            s / w
+        } else {
+            0.0
+        }
+    };
+    // Densest region of stage-1 article weight.
+    let (mut best, mut region) = (0.0f32, 0..0);
+    let (mut sum, mut start) = (0.0f32, 0);
+    for i in 0..n {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += (p0[i] - 0.5) * (words[i] + 3.0);
+        if sum > best {
+            best = sum;
+            region = start..i + 1;
+        }
+    }
+    let region_words: f32 = words[region.clone()].iter().sum();
+    // The best segment through each block, as a share of the best segment overall: how much
+    // article weight the block is connected to.
+    let gains: Vec<f32> = (0..n).map(|i| (p0[i] - 0.5) * (words[i] + 3.0)).collect();
+    let mut left = vec![0.0f32; n];
+    let mut right = vec![0.0f32; n];
+    for i in 0..n {
+        left[i] = gains[i] + if i > 0 { left[i - 1].max(0.0) } else { 0.0 };
+    }
+    for i in (0..n).rev() {
+        right[i] = gains[i]
+            + if i + 1 < n {
+                right[i + 1].max(0.0)
+            } else {
+                0.0
+            };
+    }
+    // Stage-1 score of the nearest long block (10+ words) before and after: short lines
+    // interleave with paragraphs in plain text.
+    let long: Vec<usize> = (0..n).filter(|&i| words[i] >= 10.0).collect();
+    let containers = Containers::new(blocks, &words, p0);
+    let markers: Vec<bool> = a.items.iter().map(|it| it.shape.comment_marker).collect();
+    let total_markers = markers.iter().filter(|&&m| m).count() as f32;
+    let doc_mean = p0.iter().sum::<f32>() / n.max(1) as f32;
+    let doc_max = p0.iter().copied().fold(0.0, f32::max);
+    let mut markers_before = 0.0;
+    let mut before = 0.0;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut x = a.stage1[i].clone();
+        let ii = i as isize;
+        let c = containers.of(i);
+        x.extend([
+            p0[i],
+            at(ii - 1),
+            at(ii - 2),
+            at(ii + 1),
+            at(ii + 2),
+            window(i, 3),
+            window(i, 8),
+            f32::from(u8::from(region.contains(&i))),
+            region.start.saturating_sub(i).min(50) as f32,
+            i.saturating_sub(region.end.saturating_sub(1)).min(50) as f32,
+            region_words / total_words,
+            before / total_words,
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            c[4],
+            c[5],
+            markers_before,
+            total_markers - markers_before - f32::from(u8::from(markers[i])),
+            window(i, 20),
+            doc_mean,
+            doc_max,
+            // Words between the block and the region, as a share of the region's words.
+            if region.contains(&i) {
+                0.0
+            } else {
+                let (lo, hi) = if i < region.start {
+                    (i + 1, region.start)
+                } else {
+                    (region.end, i)
+                };
+                words[lo.min(hi)..hi].iter().sum::<f32>() / region_words.max(1.0)
+            },
+            (left[i] + right[i] - gains[i]) / best.max(1.0),
+            {
+                let k = long.partition_point(|&j| j < i);
+                k.checked_sub(1).map_or(-1.0, |k| p0[long[k]])
+            },
+            {
+                let k = long.partition_point(|&j| j <= i);
+                long.get(k).map_or(-1.0, |&j| p0[j])
+            },
+        ]);
+        before += words[i];
+        markers_before += f32::from(u8::from(markers[i]));
+        debug_assert_eq!(x.len(), STAGE1.len() + STAGE2.len());
+        out.push(x);
+    }
+    out
+}
+
+/// Per-element sums over the blocks inside each element (HTML only).
+struct Containers<'a> {
+    blocks: &'a [Block],
+    /// Serial → (article-weighted words, words, blocks, sum of stage-1 scores).
+    sums: std::collections::HashMap<u32, (f32, f32, f32, f32)>,
+    good_total: f32,
+    best: Option<u32>,
+    p0: &'a [f32],
+}
+
+impl<'a> Containers<'a> {
+    fn new(blocks: &'a [Block], words: &[f32], p0: &'a [f32]) -> Containers<'a> {
+        let mut sums = std::collections::HashMap::new();
+        let mut good_total = 0.0;
+        for (i, b) in blocks.iter().enumerate() {
+            let good = words[i] * p0[i];
+            good_total += good;
+            for &s in b.hints.iter().flat_map(|h| &h.ancestors) {
+                let e: &mut (f32, f32, f32, f32) = sums.entry(s).or_default();
+                e.0 += good;
+                e.1 += words[i];
+                e.2 += 1.0;
+                e.3 += p0[i];
+            }
+        }
+        // The deepest element holding most of the article-like text; blocks are visited in
+        // order, so ties resolve the same way on every run.
+        let mut best: Option<(usize, u32)> = None;
+        for b in blocks {
+            let Some(h) = &b.hints else { continue };
+            for (depth, &s) in h.ancestors.iter().enumerate() {
+                let good = sums.get(&s).map_or(0.0, |e| e.0);
+                if good >= 0.6 * good_total && best.is_none_or(|(d, _)| depth > d) {
+                    best = Some((depth, s));
+                }
+            }
+        }
+        Containers {
+            blocks,
+            sums,
+            good_total,
+            best: best.map(|(_, s)| s),
+            p0,
+        }
+    }
+
+    /// in_best, parent_good, grandparent_good, parent_share, parent_blocks, p0_same_parent.
+    fn of(&self, i: usize) -> [f32; 6] {
+        let Some(h) = &self.blocks[i].hints else {
+            return [0.0; 6];
+        };
+        let ratio = |s: Option<&u32>| {
+            s.and_then(|s| self.sums.get(s))
+                .map_or(0.0, |e| if e.1 > 0.0 { e.0 / e.1 } else { 0.0 })
+        };
+        let k = h.ancestors.len();
+        let parent = k.checked_sub(2).and_then(|j| h.ancestors.get(j));
+        let grandparent = k.checked_sub(3).and_then(|j| h.ancestors.get(j));
+        let parent_sums = parent
+            .and_then(|s| self.sums.get(s))
+            .copied()
+            .unwrap_or_default();
+        let in_best = self.best.is_some_and(|b| h.ancestors.contains(&b));
+        [
+            f32::from(u8::from(in_best)),
+            ratio(parent),
+            ratio(grandparent),
+            parent_sums.0 / self.good_total.max(1.0),
+            parent_sums.2,
+            // Mean stage-1 score of the other blocks under the same parent.
+            if parent_sums.2 > 1.0 {
+                (parent_sums.3 - self.p0[i]) / (parent_sums.2 - 1.0)
+            } else {
+                -1.0
+            },
+        ]
+    }
+}
+
+/// Scores with the given models and turns scores into verdicts with reasons.
+pub fn classify_with(
+    models: &Models<'_>,
+    text: &str,
+    blocks: &[Block],
+    templates: &Templates,
+) -> Vec<Verdict> {
+    let a = analyze(text, blocks, templates);
+    let stages = if a.html { models.html } else { models.text };
+    let Some((first, later)) = stages.split_first().filter(|(f, _)| !f.is_empty()) else {
+        return a.rules;
+    };
+    let mut p: Vec<f32> = a.stage1.iter().map(|x| first.predict(x)).collect();
+    for m in later {
+        p = stage2(&a, blocks, &p)
+            .iter()
+            .map(|x| m.predict(x))
+            .collect();
+    }
+    verdicts(&a, blocks, &p)
+}
+
+/// A run of one to three long lines without sentence punctuation between two long paragraphs:
+/// other stories' headlines pasted into the article (a list of specs or products would be
+/// longer, a subhead shorter).
+fn headline_island(items: &[Item], i: usize) -> bool {
+    let long_headline = |j: usize| {
+        let s = &items[j].shape;
+        headline_like(s) && s.words >= 10.0 && !s.quote_start && !s.enumerated
+    };
+    let paragraph = |j: usize| {
+        let s = &items[j].shape;
+        s.terminal && s.words >= 20.0
+    };
+    if !long_headline(i) {
+        return false;
+    }
+    let mut lo = i;
+    while lo > 0 && long_headline(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = i + 1;
+    while hi < items.len() && long_headline(hi) {
+        hi += 1;
+    }
+    hi - lo <= 3 && lo > 0 && hi < items.len() && paragraph(lo - 1) && paragraph(hi)
+}
+
+/// Final verdicts from article scores: furniture the rules are sure of stays out, and every
+/// removed block gets the most specific reason known.
+pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
+    a.items
+        .iter()
+        .zip(&a.rules)
+        .zip(p)
+        .zip(blocks)
+        .enumerate()
+        .map(|(i, (((it, rule), &p), b))| {
+            let s = &it.shape;
+            let mut score = p;
+            if s.phrase.is_some() || s.url || s.date || it.template {
+                score = score.min(0.2);
+            }
+            // In plain text, a long line without sentence punctuation that the rules call another
+            // story's headline stays out even inside the article (the model alone keeps some,
+            // as list items and subheads of that shape occur in articles).
+            // The headline above the article (the rules' title: a headline-like line before the
+            // densest run of prose) is metadata, not article text.
+            if rule.label == Label::Title && !a.html {
+                score = score.min(0.3);
+            }
+            if !a.html && headline_island(&a.items, i) {
+                score = score.min(0.3);
+            }
+            if score >= 0.5 {
+                return Verdict {
+                    label: Label::Article,
+                    score,
+                    reason: if score >= 0.75 {
+                        "article text"
+                    } else {
+                        "probably article text"
+                    },
+                };
+            }
+            let label = if rule.label != Label::Article {
+                rule.label
+            } else if let Some(h) = &b.hints {
+                if h.in_comments {
+                    Label::CommentForm
+                } else if h.in_caption {
+                    Label::Caption
+                } else if h.in_footer {
+                    Label::Footer
+                } else if h.in_nav || h.link_density > 0.5 {
+                    Label::Navigation
+                } else if h.in_aside {
+                    Label::Promo
+                } else if headline_like(s) {
+                    Label::HeadlineList
+                } else {
+                    Label::Other
+                }
+            } else if headline_like(s) {
+                Label::HeadlineList
+            } else {
+                Label::Other
+            };
+            Verdict {
+                label,
+                score,
+                reason: super::reason(label),
+            }
+        })
+        .collect()
+}

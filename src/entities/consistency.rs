@@ -1,0 +1,131 @@
+//! One name, one label per document: after tagging, every name's spans vote on its label (a
+//! person's full name also votes for its surname), spans are relabelled by the majority, and
+//! capitalized tokens the tagger left out but that the document names elsewhere are added back
+//! ("Putin was keen", after "Vladimir Putin" and "Putin said"). A full name votes 1.5 for its
+//! last word alone, so "Vladimir Putin" outweighs one stray "Putin" tagged MISC.
+//!
+//! Limits: a name that really changes type within an article ("Washington" the city and the
+//! government) gets the majority label everywhere.
+
+use super::model::NAME_LABELS;
+use super::Label;
+use std::collections::HashMap;
+use std::ops::Range;
+
+fn label_index(l: Label) -> usize {
+    NAME_LABELS.iter().position(|&x| x == l).unwrap_or(0)
+}
+
+fn key(text: &str, tokens: &[Range<usize>], r: &Range<usize>) -> String {
+    let mut k = String::new();
+    for (n, t) in tokens[r.clone()].iter().enumerate() {
+        if n > 0 {
+            k.push(' ');
+        }
+        for c in text[t.clone()].chars() {
+            k.extend(c.to_lowercase());
+        }
+    }
+    k
+}
+
+/// The votes for `k`, also trying it without a final "s" ("Putins" = "Putin" with the
+/// apostrophe lost).
+fn lookup<'a>(votes: &'a HashMap<String, [f32; 4]>, k: &str) -> Option<&'a [f32; 4]> {
+    votes.get(k).or_else(|| {
+        k.strip_suffix('s')
+            .filter(|b| b.len() >= 3)
+            .and_then(|b| votes.get(b))
+    })
+}
+
+fn best(v: &[f32; 4]) -> usize {
+    (0..4).max_by(|&a, &b| v[a].total_cmp(&v[b])).unwrap_or(0)
+}
+
+/// Relabels and completes name spans (token ranges, sorted, non-overlapping).
+pub fn harmonize(
+    text: &str,
+    tokens: &[Range<usize>],
+    spans: Vec<(Range<usize>, Label)>,
+) -> Vec<(Range<usize>, Label)> {
+    if spans.is_empty() {
+        return spans;
+    }
+    let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
+    let keys: Vec<String> = spans.iter().map(|(r, _)| key(text, tokens, r)).collect();
+    for ((r, l), k) in spans.iter().zip(&keys) {
+        votes.entry(k.clone()).or_default()[label_index(*l)] += 1.0;
+        if *l == Label::Per && r.len() >= 2 {
+            let last = r.end - 1..r.end;
+            votes.entry(key(text, tokens, &last)).or_default()[0] += 1.5;
+        }
+    }
+    let mut out: Vec<(Range<usize>, Label)> = spans
+        .into_iter()
+        .zip(&keys)
+        .map(|((r, l), k)| {
+            let v = lookup(&votes, k).copied().unwrap_or_default();
+            let b = best(&v);
+            if v[b] > v[label_index(l)] {
+                (r, NAME_LABELS[b])
+            } else {
+                (r, l)
+            }
+        })
+        .collect();
+    // Capitalized single tokens named elsewhere but missed here.
+    let mut added = Vec::new();
+    let mut next_span = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        while next_span < out.len() && out[next_span].0.end <= i {
+            next_span += 1;
+        }
+        if out.get(next_span).is_some_and(|(r, _)| r.start <= i) {
+            continue;
+        }
+        let word = &text[t.clone()];
+        if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 2 {
+            continue;
+        }
+        let k = key(text, tokens, &(i..i + 1));
+        if let Some(v) = lookup(&votes, &k) {
+            let b = best(v);
+            if v[b] >= 1.0 {
+                added.push((i..i + 1, NAME_LABELS[b]));
+            }
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|(r, _)| r.start);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tokenize::tokenize;
+
+    #[test]
+    fn majority_and_recovery() {
+        let text = "Vladimir Putin spoke . Putin left . Putin was keen . Putins plan";
+        let toks = tokenize(text);
+        let spans = vec![(0..2, Label::Per), (4..5, Label::Per), (7..8, Label::Misc)];
+        let got = harmonize(text, &toks, spans);
+        let labels: Vec<(&str, Label)> = got
+            .iter()
+            .map(|(r, l)| (&text[toks[r.start].start..toks[r.end - 1].end], *l))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("Vladimir Putin", Label::Per),
+                ("Putin", Label::Per),
+                ("Putin", Label::Per),
+                ("Putins", Label::Per)
+            ]
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! Name lists the tagger uses as features: countries, big cities, regions, nationalities, first
+//! and last names, organization words, titles and a few well-known organizations.
+//!
+//! The shipped list (`data/gazetteer.txt`) is built from GeoNames, the US Census and SSA name
+//! lists and a hand-made part by `examples/train_ner.rs`. It is plain text: a line `@name`
+//! starts a category, every other line is one entry. Entries are matched case-insensitively,
+//! token by token (so "St. Louis" is two tokens), and stored only as hashes.
+
+use super::hash::{fold, seq_hash, word_hash, U32Map};
+use super::tokenize::tokenize;
+
+/// Category bits, in the order of the `@` sections.
+pub const CATEGORIES: &[&str] = &[
+    "country",
+    "city",
+    "region",
+    "nationality",
+    "first",
+    "last",
+    "orgword",
+    "title",
+    "org",
+    "month",
+    "common",
+];
+
+/// Longest entry, in tokens, that the matcher tries.
+pub const MAX_TOKENS: usize = 6;
+
+/// Bit set on a one-token key when a longer entry starts with that token.
+const STARTS_LONGER: u16 = 1 << 15;
+
+pub struct Gazetteer {
+    /// Sequence hash of an entry's tokens → category bits.
+    map: U32Map<u16>,
+    /// Word hash → word classes (fine in the low 16 bits, coarse in the high), learned from
+    /// unlabelled text by `examples/train_ner.rs`.
+    clusters: U32Map<u32>,
+}
+
+impl Gazetteer {
+    pub fn parse(text: &str) -> Gazetteer {
+        let mut entries: Vec<(u32, u16)> = Vec::new();
+        let mut bit = 0u16;
+        for line in text.lines() {
+            let line = line.trim();
+            if let Some(name) = line.strip_prefix('@') {
+                bit = CATEGORIES
+                    .iter()
+                    .position(|c| *c == name)
+                    .map_or(0, |p| 1 << p);
+                continue;
+            }
+            if line.is_empty() || bit == 0 {
+                continue;
+            }
+            let hashes: Vec<u64> = tokenize(line)
+                .into_iter()
+                .map(|r| word_hash(&line[r]))
+                .collect();
+            if hashes.is_empty() || hashes.len() > MAX_TOKENS {
+                continue;
+            }
+            entries.push((seq_hash(&hashes), bit));
+            if hashes.len() > 1 {
+                entries.push((seq_hash(&hashes[..1]), STARTS_LONGER));
+            }
+        }
+        let mut map = U32Map::with_capacity(entries.len());
+        for (k, b) in entries {
+            *map.entry(k) |= b;
+        }
+        Gazetteer {
+            map,
+            clusters: U32Map::with_capacity(0),
+        }
+    }
+
+    /// Adds word classes from lines `word fine coarse` (classes from 1).
+    pub fn with_clusters(mut self, text: &str) -> Gazetteer {
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        self.clusters = U32Map::with_capacity(lines.len());
+        for line in lines {
+            let mut f = line.split(' ');
+            let (Some(w), Some(a), Some(b)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+                continue;
+            };
+            *self.clusters.entry(fold(word_hash(w))) = (b << 16) | a;
+        }
+        self
+    }
+
+    /// Word classes of a word hash (0 if unknown).
+    pub fn cluster(&self, hash: u64) -> u32 {
+        self.clusters.get(fold(hash)).copied().unwrap_or(0)
+    }
+
+    /// Category bits of one token (its word hash), without the internal marker.
+    pub fn word(&self, hash: u64) -> u16 {
+        self.map.get(seq_hash(&[hash])).copied().unwrap_or(0) & !STARTS_LONGER
+    }
+
+    /// The longest entry starting at `hashes[0]`: its length in tokens and bits.
+    pub fn longest(&self, hashes: &[u64]) -> Option<(usize, u16)> {
+        let first = self
+            .map
+            .get(seq_hash(&hashes[..hashes.len().min(1)]))
+            .copied()?;
+        let mut best = (first & !STARTS_LONGER != 0).then_some((1, first & !STARTS_LONGER));
+        if first & STARTS_LONGER != 0 {
+            for n in 2..=hashes.len().min(MAX_TOKENS) {
+                if let Some(&b) = self.map.get(seq_hash(&hashes[..n])) {
+                    if b & !STARTS_LONGER != 0 {
+                        best = Some((n, b & !STARTS_LONGER));
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The bit of a category name.
+pub fn bit(name: &str) -> u16 {
+    CATEGORIES
+        .iter()
+        .position(|c| *c == name)
+        .map_or(0, |p| 1 << p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_case_insensitively_and_longest_first() {
+        let g = Gazetteer::parse(
+            "@country\nUnited States\nUkraine\n@city\nNew York\n@region\nNew York\n",
+        );
+        let h = |s: &str| s.split(' ').map(word_hash).collect::<Vec<_>>();
+        assert_eq!(g.word(word_hash("UKRAINE")), bit("country"));
+        assert_eq!(g.longest(&h("united states of")), Some((2, bit("country"))));
+        assert_eq!(
+            g.longest(&h("New York City")),
+            Some((2, bit("city") | bit("region")))
+        );
+        assert_eq!(g.longest(&h("United")), None);
+        assert_eq!(g.word(word_hash("nothing")), 0);
+    }
+}

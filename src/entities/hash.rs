@@ -1,0 +1,118 @@
+//! Hashing of words and features, and a small open-addressing map keyed by 32-bit hashes.
+//!
+//! The tagger never stores strings: words, gazetteer entries and features are all 64-bit hashes,
+//! folded to 32 bits for the tables. With about 10^5 keys a lookup of an unseen key hits a
+//! stored one with probability ~2·10^-5, which costs nothing measurable.
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Final mix (splitmix64).
+pub fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Combines two hashes (order matters).
+pub fn pair(a: u64, b: u64) -> u64 {
+    mix(a.rotate_left(23) ^ b.wrapping_mul(K))
+}
+
+/// Hash of a word's normal form: lower case, curly quotes made straight.
+pub fn word_hash(s: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for c in s.chars() {
+        let c = normal_char(c);
+        if c.is_ascii() {
+            h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(0x100_0000_01b3);
+        } else {
+            for l in c.to_lowercase() {
+                h = (h ^ u64::from(u32::from(l))).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+    }
+    mix(h)
+}
+
+/// Hash of raw bytes (case kept).
+pub fn bytes_hash(s: &[u8]) -> u64 {
+    let mut h = 0x8422_2325_cbf2_9ce4u64;
+    for &b in s {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    mix(h)
+}
+
+pub fn normal_char(c: char) -> char {
+    match c {
+        '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '«' | '»' => '"',
+        '–' | '—' | '‐' | '‑' => '-',
+        _ => c,
+    }
+}
+
+/// Hash of a sequence of word hashes (a multi-word gazetteer entry), folded to 32 bits.
+pub fn seq_hash(hashes: &[u64]) -> u32 {
+    let mut h = 0x51_7cc1_b727_220au64;
+    for &w in hashes {
+        h = pair(h, w);
+    }
+    fold(h)
+}
+
+/// Folds a 64-bit hash to a non-zero 32-bit key.
+pub fn fold(h: u64) -> u32 {
+    ((h >> 32) as u32 ^ h as u32) | 1
+}
+
+/// Open addressing with linear probing, keys and values side by side so that a hit costs one
+/// cache miss; key 0 marks an empty slot (keys are made odd by [`fold`] and on insertion).
+pub struct U32Map<V> {
+    slots: Vec<(u32, V)>,
+    mask: usize,
+}
+
+impl<V: Default + Clone> U32Map<V> {
+    /// A map for up to `n` keys, at most 80% full.
+    pub fn with_capacity(n: usize) -> U32Map<V> {
+        let size = (n + n / 4 + 1).next_power_of_two().max(16);
+        U32Map {
+            slots: vec![(0, V::default()); size],
+            mask: size - 1,
+        }
+    }
+
+    fn slot(&self, key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) as usize) & self.mask
+    }
+
+    pub fn get(&self, key: u32) -> Option<&V> {
+        let key = key | 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, v) = &self.slots[i];
+            if *k == key {
+                return Some(v);
+            }
+            if *k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The value of `key`, inserted as default if absent. No more keys than the capacity given
+    /// to `with_capacity` may be inserted.
+    pub fn entry(&mut self, key: u32) -> &mut V {
+        let key = key | 1;
+        let mut i = self.slot(key);
+        while self.slots[i].0 != key && self.slots[i].0 != 0 {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i].0 = key;
+        &mut self.slots[i].1
+    }
+}

@@ -1,0 +1,206 @@
+// The page's one façade over the analyzer. It owns the module worker (worker.js, which owns the
+// wasm), queues requests so exactly one is in flight, and survives crashes: a Rust panic aborts
+// the wasm instance, so the engine terminates the worker, starts a fresh one and replays the
+// documents it had accepted. A document the core crashed on is left out and listed in `crashed`.
+//
+// Documents are {name, blob} (a File or Blob: read, then transferred to the worker as bytes, so
+// the core decodes it, BOMs and legacy encodings included) or {name, text} (pasted text).
+
+const BATCH_BYTES = 8 * 1024 * 1024; // read and transfer big drops in slices: bounded memory
+const BATCH_DOCS = 200;
+
+export class AnalyzerCrash extends Error {}
+
+export class Engine {
+  #workerUrl;
+  #worker = null;
+  #pending = new Map(); // id → {resolve, reject, onProgress}
+  #nextId = 1;
+  #queue = Promise.resolve();
+  #readyWaiter = null;
+  /** Documents in the session, in session order (the report's document order). */
+  docs = [];
+  /** Documents the analyzer crashed on: [{name, message}]. They are not in the session. */
+  crashed = [];
+  /** The core's version, once the first worker is ready. */
+  version = null;
+
+  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
+    this.#workerUrl = workerUrl;
+    this.ready = this.#start();
+  }
+
+  /**
+   * Adds documents; `onProgress(done, total)` is called between them. Resolves to {first,
+   * added}: the session index of the first one and how many were added (crashed ones excluded).
+   */
+  add(inputs, onProgress = () => {}) {
+    return this.#enqueue(async () => {
+      const first = this.docs.length;
+      const total = inputs.length;
+      let done = 0;
+      let added = 0;
+      for (const batch of batches(inputs)) {
+        let rest = batch;
+        while (rest.length > 0) {
+          const docs = await Promise.all(rest.map(toMessage));
+          const transfer = docs.filter((d) => d.bytes).map((d) => d.bytes);
+          const base = done;
+          try {
+            await this.#request('add', { docs }, transfer, (n) => onProgress(base + n, total));
+            this.docs.push(...rest);
+            added += rest.length;
+            done += rest.length;
+            rest = [];
+          } catch (err) {
+            if (!(err instanceof AnalyzerCrash) || err.docIndex == null) throw err;
+            // The documents before the culprit are in the crashed session: keep them for the
+            // replay, leave the culprit out, and go on with the ones after it.
+            const k = err.docIndex;
+            this.docs.push(...rest.slice(0, k));
+            this.crashed.push({ name: rest[k].name, message: `the analyzer crashed on this file (${err.message})` });
+            added += k;
+            done += k + 1;
+            onProgress(done, total);
+            rest = rest.slice(k + 1);
+            await this.#restart();
+          }
+        }
+      }
+      return { first, added };
+    });
+  }
+
+  /**
+   * Adds documents, then reports on the whole collection for `options`. Resolves to {report,
+   * first}: `first` is the index of the first added document in `report.documents`.
+   */
+  async analyze(inputs, options, onProgress) {
+    const { first } = await this.add(inputs, onProgress);
+    return { report: await this.report(options), first };
+  }
+
+  /** The report for `options` (the core's Options shape). */
+  report(options) {
+    return this.#enqueue(() => this.#request('report', { options }));
+  }
+
+  /** Shared passages of two texts: the core's Alignment, offsets in code points. */
+  align(a, b) {
+    return this.#enqueue(() => this.#request('align', { a, b }));
+  }
+
+  /** Removes the document at `index`; later indices shift down by one. */
+  remove(index) {
+    return this.#enqueue(async () => {
+      await this.#request('remove', { index });
+      this.docs.splice(index, 1);
+    });
+  }
+
+  clear() {
+    return this.#enqueue(async () => {
+      await this.#request('clear');
+      this.docs = [];
+      this.crashed = [];
+    });
+  }
+
+  // Runs `task` after every earlier one; a failed task does not stop later ones.
+  #enqueue(task) {
+    const run = this.#queue.then(() => this.ready).then(task);
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  #start() {
+    const worker = new Worker(this.#workerUrl, { type: 'module' });
+    this.#worker = worker;
+    const ready = new Promise((resolve, reject) => { this.#readyWaiter = { resolve, reject }; });
+    worker.onmessage = ({ data }) => this.#onMessage(worker, data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.#fail(worker, new AnalyzerCrash(event.message || 'the analyzer worker failed'));
+    };
+    return ready;
+  }
+
+  #onMessage(worker, msg) {
+    if (worker !== this.#worker) return; // a terminated worker's last words
+    if (msg.type === 'ready') {
+      this.version = msg.version;
+      this.#readyWaiter.resolve(msg.version);
+      return;
+    }
+    if (msg.id == null) {
+      // Only init failures come without an id.
+      this.#fail(worker, new Error(msg.message));
+      return;
+    }
+    const pending = this.#pending.get(msg.id);
+    if (!pending) return;
+    if (msg.type === 'progress') {
+      pending.onProgress?.(msg.done, msg.total);
+    } else if (msg.type === 'result') {
+      this.#pending.delete(msg.id);
+      pending.resolve(msg.result);
+    } else if (msg.type === 'error') {
+      this.#pending.delete(msg.id);
+      const err = msg.fatal ? new AnalyzerCrash(msg.message) : new Error(msg.message);
+      err.docIndex = msg.docIndex;
+      pending.reject(err);
+    }
+  }
+
+  // The worker is gone or unusable: fail whatever waits on it.
+  #fail(worker, err) {
+    if (worker !== this.#worker) return;
+    this.#readyWaiter.reject(err);
+    for (const p of this.#pending.values()) p.reject(err);
+    this.#pending.clear();
+  }
+
+  #request(type, payload, transfer = [], onProgress = null) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#worker.postMessage({ id, type, payload }, transfer);
+    }).catch(async (err) => {
+      if (err instanceof AnalyzerCrash && type !== 'add') await this.#restart();
+      throw err;
+    });
+  }
+
+  // A fresh worker with the accepted documents replayed, in order.
+  async #restart() {
+    this.#worker.terminate();
+    this.ready = this.#start();
+    await this.ready;
+    for (const batch of batches(this.docs)) {
+      const docs = await Promise.all(batch.map(toMessage));
+      await this.#request('add', { docs }, docs.filter((d) => d.bytes).map((d) => d.bytes));
+    }
+  }
+}
+
+async function toMessage(doc) {
+  return doc.blob !== undefined
+    ? { name: doc.name, bytes: await doc.blob.arrayBuffer() }
+    : { name: doc.name, text: doc.text };
+}
+
+function* batches(docs) {
+  let batch = [];
+  let bytes = 0;
+  for (const doc of docs) {
+    const size = doc.blob ? doc.blob.size : doc.text.length * 2;
+    if (batch.length > 0 && (bytes + size > BATCH_BYTES || batch.length >= BATCH_DOCS)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(doc);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}

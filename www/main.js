@@ -1,0 +1,416 @@
+// Wiring: page events → engine (the worker) → render. Holds the page state; never touches the
+// wasm directly (see engine.js) and never builds markup from data (see render.js).
+
+import { Engine } from './engine.js';
+import {
+  applyEntityHighlight, clusterNames, renderArticle, renderArticleList, renderCollectionEntities,
+  renderCompare, renderDocEntities, renderDuplicates, renderEntityDetail, renderLegend,
+} from './render.js';
+import { cleanText, cleanTextBundle, entitiesCsv, reportJson, safeFileName } from './export.js';
+
+/** The sample articles shipped in www/samples/, fetched by relative URL. */
+const SAMPLES = [
+  '000_e77f80073e250d68.txt',
+  '001_2d5d7ecc40b0869e.txt',
+  '002_57c6f618b57d03d3.txt',
+  '003_e558128c81437959.txt',
+  '004_84f77ece8fe89074.txt',
+];
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  report: null,
+  /** Sent to the core as Options: missing fields take the core's defaults. */
+  options: { restored: [] },
+  selected: null, // document index
+  entityKey: null, // the selected entity as "LABEL\0name": indices change between reports
+  ticked: new Set(),
+  hiddenTypes: new Set(),
+  showTags: true,
+  entityFilter: '',
+  pasteCount: 0,
+  compare: null, // [a, b]
+};
+
+const engine = new Engine();
+engine.ready.then(
+  (version) => { $('version').textContent = `v${version}`; },
+  (err) => showError(`The analyzer could not start: ${err.message}`),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Status and progress
+
+let statusTimer = null;
+function showStatus(text, { error = false } = {}) {
+  clearTimeout(statusTimer);
+  const status = $('status');
+  status.textContent = text;
+  status.classList.toggle('error', error);
+}
+
+function showError(text) {
+  showStatus(text, { error: true });
+  console.warn(text); // a warning, not an error: the page handled it
+}
+
+function showProgress(done, total) {
+  const wrap = $('progress-wrap');
+  const bar = $('progress');
+  wrap.hidden = total <= 1;
+  bar.max = Math.max(total, 1);
+  bar.value = done;
+  if (total > 1) showStatus(`Analyzing: ${done} of ${total} files…`);
+}
+
+function hideProgress() {
+  $('progress-wrap').hidden = true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adding documents
+
+async function addDocuments(inputs) {
+  if (!inputs.length) return;
+  busy++;
+  const t0 = performance.now();
+  showStatus(inputs.length === 1 ? `Analyzing ${inputs[0].name}…` : `Analyzing ${inputs.length} files…`);
+  showProgress(0, inputs.length);
+  try {
+    const token = ++refreshToken;
+    const { report, first } = await engine.analyze(inputs, state.options, showProgress);
+    if (token === refreshToken) applyReport(report, { selectFrom: first });
+    const ms = Math.round(performance.now() - t0);
+    const skipped = state.report.documents.slice(first).filter((d) => d.error).length + engine.crashed.length;
+    showStatus(`Added ${inputs.length === 1 ? inputs[0].name : `${inputs.length} files`} in ${ms} ms.` +
+      (skipped ? ` ${skipped} skipped: see the list.` : ''));
+  } catch (err) {
+    showError(`Analysis failed: ${err.message}`);
+    await refresh().catch(() => {});
+  } finally {
+    hideProgress();
+    busy--;
+  }
+}
+
+function addFiles(fileList) {
+  return addDocuments([...fileList].map((file) => ({ name: file.name, blob: file })));
+}
+
+async function addSamples() {
+  const button = $('samples');
+  button.disabled = true;
+  try {
+    const inputs = await Promise.all(SAMPLES.map(async (name) => {
+      const response = await fetch(`samples/${name}`);
+      if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
+      return { name, blob: await response.blob() };
+    }));
+    await addDocuments(inputs);
+  } catch (err) {
+    showError(`Could not load the samples: ${err.message}`);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Re-running and rendering
+
+let refreshToken = 0;
+let busy = 0; // requests in flight, for the browser tests (window.gleaner.busy)
+async function refresh() {
+  const token = ++refreshToken;
+  busy++;
+  let report;
+  try {
+    report = await engine.report(state.options);
+  } finally {
+    busy--;
+  }
+  if (token === refreshToken) applyReport(report); // else a newer report is on its way
+}
+
+function applyReport(report, { selectFrom = null } = {}) {
+  state.report = report;
+  if (selectFrom != null) {
+    // Show the first new article that could be analyzed.
+    const i = report.documents.findIndex((d, j) => j >= selectFrom && !d.error);
+    if (i >= 0) state.selected = i;
+  }
+  if (state.selected != null && !report.documents[state.selected]) state.selected = null;
+  if (state.selected == null || report.documents[state.selected]?.error) {
+    const i = report.documents.findIndex((d) => !d.error);
+    state.selected = i >= 0 ? i : null;
+  }
+  renderAll();
+  if (state.compare) openCompare(...state.compare, { focus: false });
+}
+
+function selectedGlobal() {
+  if (!state.entityKey || !state.report) return null;
+  const g = state.report.entities.findIndex((e) => `${e.label}\0${e.name}` === state.entityKey);
+  return g >= 0 ? g : null;
+}
+
+const handlers = {
+  select,
+  tick(i, on) {
+    if (on) state.ticked.add(i); else state.ticked.delete(i);
+    $('compare-selected').disabled = state.ticked.size !== 2;
+  },
+  remove: removeDocument,
+  restore(blockIds) {
+    const doc = state.selected;
+    for (const block of blockIds) {
+      if (!state.options.restored.some((r) => r.doc === doc && r.block === block)) {
+        state.options.restored.push({ doc, block });
+      }
+    }
+    rerun('Restored.');
+  },
+  undo(blockIds) {
+    const doc = state.selected;
+    state.options.restored = state.options.restored.filter((r) => !(r.doc === doc && blockIds.includes(r.block)));
+    rerun('Restore undone.');
+  },
+  threshold(value) {
+    state.options.keep_threshold = value;
+    rerun(`Keeping blocks that score at least ${value.toFixed(2)}.`);
+  },
+  selectEntity(g) {
+    const e = g == null ? null : state.report.entities[g];
+    state.entityKey = e ? `${e.label}\0${e.name}` : null;
+    renderEntities();
+    applyEntityHighlight($('article'), selectedGlobal());
+    const first = $('article').querySelector('mark.ent.active');
+    if (first) first.scrollIntoView({ block: 'nearest' });
+  },
+  toggleType(label, on) {
+    if (on) state.hiddenTypes.delete(label); else state.hiddenTypes.add(label);
+    $('article').classList.toggle(`hide-${label}`, !on);
+  },
+  toggleTags(on) {
+    state.showTags = on;
+    document.body.classList.toggle('no-tags', !on);
+  },
+  downloadText() {
+    const doc = state.report.documents[state.selected];
+    download(safeFileName(doc.stem, 'txt'), 'text/plain;charset=utf-8', cleanText(doc));
+  },
+  compare: (a, b) => openCompare(a, b),
+};
+
+async function rerun(message) {
+  try {
+    await refresh();
+    showStatus(message);
+  } catch (err) {
+    showError(`Analysis failed: ${err.message}`);
+  }
+}
+
+// A user picked an article: show it and move the focus there (keyboard users land on it).
+function select(i) {
+  state.selected = i;
+  renderAll();
+  $('article').focus({ preventScroll: true });
+}
+
+async function removeDocument(i) {
+  try {
+    await engine.remove(i);
+  } catch (err) {
+    showError(`Could not remove: ${err.message}`);
+    return;
+  }
+  // Block references and ticks name documents by index: shift the later ones down.
+  state.options.restored = state.options.restored
+    .filter((r) => r.doc !== i)
+    .map((r) => (r.doc > i ? { ...r, doc: r.doc - 1 } : r));
+  state.ticked = new Set([...state.ticked].filter((t) => t !== i).map((t) => (t > i ? t - 1 : t)));
+  if (state.selected === i) state.selected = null;
+  else if (state.selected > i) state.selected--;
+  closeCompare();
+  await rerun('Removed.');
+}
+
+async function clearAll() {
+  try {
+    await engine.clear();
+  } catch (err) {
+    showError(`Could not clear: ${err.message}`);
+    return;
+  }
+  Object.assign(state, {
+    report: null, options: { restored: [] }, selected: null, entityKey: null, ticked: new Set(), compare: null,
+  });
+  closeCompare();
+  renderAll();
+  showStatus('Cleared.');
+}
+
+function renderAll() {
+  const report = state.report;
+  const has = !!report && (report.documents.length > 0 || engine.crashed.length > 0);
+  $('workspace').hidden = !has;
+  for (const id of ['export-json', 'export-text', 'export-csv', 'clear']) $(id).disabled = !has;
+  if (!has) return;
+  const names = clusterNames(report);
+  renderArticleList($('article-list'), {
+    report, names, selected: state.selected, ticked: state.ticked, crashed: engine.crashed, on: handlers,
+  });
+  $('compare-selected').disabled = state.ticked.size !== 2;
+  renderDuplicates($('duplicates'), report, names, handlers);
+  renderLegend($('legend'), state.hiddenTypes, state.showTags, handlers);
+  if (state.selected != null) {
+    renderArticle($('article'), {
+      report, names, docIndex: state.selected, options: report.options, entity: selectedGlobal(), on: handlers,
+    });
+  } else {
+    $('article').replaceChildren();
+  }
+  renderEntities();
+}
+
+function renderEntities() {
+  const report = state.report;
+  const g = selectedGlobal();
+  const doc = state.selected != null ? report.documents[state.selected] : null;
+  if (doc) renderDocEntities($('doc-entities'), doc, g, handlers);
+  else $('doc-entities').replaceChildren();
+  renderCollectionEntities($('all-entities'), report, state.entityFilter, g, handlers);
+  $('entity-detail-panel').hidden = g == null;
+  if (g != null) renderEntityDetail($('entity-detail'), report, g, handlers);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compare
+
+async function openCompare(a, b, { focus = true } = {}) {
+  const report = state.report;
+  if (!report.documents[a] || !report.documents[b] || report.documents[a].error || report.documents[b].error) return;
+  state.compare = [a, b];
+  const section = $('compare');
+  let alignment = null;
+  try {
+    alignment = await engine.align(report.documents[a].clean_text, report.documents[b].clean_text);
+  } catch (err) {
+    showError(`Could not align the two texts: ${err.message}`);
+  }
+  const pair = report.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a)) ?? null;
+  renderCompare(section, { report, a, b, alignment, pair, on: { close: closeCompare } });
+  section.hidden = false;
+  if (focus) {
+    section.scrollIntoView({ block: 'start' });
+    section.focus({ preventScroll: true });
+  }
+}
+
+function closeCompare() {
+  state.compare = null;
+  $('compare').hidden = true;
+  $('compare').replaceChildren();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Downloads
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+$('paste-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const box = $('paste-text');
+  const text = box.value;
+  if (!text.trim()) {
+    showStatus('Paste some text first.');
+    box.focus();
+    return;
+  }
+  box.value = '';
+  state.pasteCount++;
+  addDocuments([{ name: `Pasted ${state.pasteCount}`, text }]);
+});
+$('paste-text').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('paste-form').requestSubmit();
+});
+
+$('dropzone').addEventListener('click', () => $('file-input').click());
+$('file-input').addEventListener('change', (e) => {
+  const files = [...e.target.files];
+  e.target.value = '';
+  addFiles(files);
+});
+$('samples').addEventListener('click', addSamples);
+
+// Files can be dropped anywhere on the page.
+let dragDepth = 0;
+const hasFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+document.addEventListener('dragenter', (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  dragDepth++;
+  $('drop-overlay').hidden = false;
+});
+document.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) $('drop-overlay').hidden = true;
+});
+document.addEventListener('dragover', (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+});
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  dragDepth = 0;
+  $('drop-overlay').hidden = true;
+  const files = e.dataTransfer?.files;
+  if (files && files.length) addFiles(files);
+});
+
+$('export-json').addEventListener('click', () => {
+  download('gleaner-report.json', 'application/json', reportJson(state.report));
+});
+$('export-text').addEventListener('click', () => {
+  download('gleaner-clean-text.txt', 'text/plain;charset=utf-8', cleanTextBundle(state.report));
+});
+$('export-csv').addEventListener('click', () => {
+  download('gleaner-entities.csv', 'text/csv;charset=utf-8', entitiesCsv(state.report));
+});
+$('clear').addEventListener('click', clearAll);
+$('compare-selected').addEventListener('click', () => {
+  const [a, b] = [...state.ticked].sort((x, y) => x - y);
+  openCompare(a, b);
+});
+$('entity-filter').addEventListener('input', (e) => {
+  state.entityFilter = e.target.value;
+  renderCollectionEntities($('all-entities'), state.report, state.entityFilter, selectedGlobal(), handlers);
+});
+$('article').addEventListener('click', (e) => {
+  const mark = e.target.closest('mark.ent[data-global]');
+  if (!mark) return;
+  const g = Number(mark.dataset.global);
+  if (g >= 0) handlers.selectEntity(g === selectedGlobal() ? null : g);
+});
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && state.compare) closeCompare();
+});
+
+// For the browser tests and the curious: the current report, read-only by convention.
+Object.defineProperty(window, 'gleaner', {
+  value: { get report() { return state.report; }, get busy() { return busy; }, get engine() { return engine; } },
+});

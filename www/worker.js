@@ -1,0 +1,78 @@
+// The module worker that owns the wasm core. The page never imports pkg/ itself: it talks to
+// this worker through engine.js, so analysis never blocks the UI.
+//
+// Protocol (page → worker): {id, type, payload}; (worker → page):
+//   {type: 'ready', version}                 once, after init()
+//   {type: 'progress', id, done, total}      between documents of an 'add'
+//   {type: 'result', id, result}             the answer to request `id`
+//   {type: 'error', id, message, fatal}      fatal = the wasm instance trapped (a Rust panic
+//                                            aborts): its state is unreliable, so the page
+//                                            replaces this worker and replays the documents.
+
+import init, { Session, align, version } from './pkg/gleaner.js';
+
+let session = null;
+
+const handlers = {
+  // payload: {docs: [{name, bytes: ArrayBuffer} | {name, text: string}]}; result: the session's
+  // indices of the added documents.
+  add({ docs }, id) {
+    const indices = [];
+    docs.forEach((doc, i) => {
+      try {
+        indices.push(doc.bytes !== undefined
+          ? session.addFile(doc.name, new Uint8Array(doc.bytes))
+          : session.addText(doc.name, doc.text));
+      } catch (err) {
+        // Tell the page which document the core failed on, so a replay can leave it out.
+        err.docIndex = i;
+        throw err;
+      }
+      doc.bytes = null; // let the buffer go as soon as the core has its copy
+      postMessage({ type: 'progress', id, done: i + 1, total: docs.length });
+    });
+    return indices;
+  },
+  // payload: {options}: a plain object shaped like the core's Options.
+  report({ options }) {
+    return session.report(options);
+  },
+  // payload: {a, b}: two texts; result: the core's Alignment (code point offsets).
+  align({ a, b }) {
+    return align(a, b);
+  },
+  remove({ index }) {
+    session.remove(index);
+    return session.length;
+  },
+  clear() {
+    session.clear();
+    return 0;
+  },
+};
+
+// Requests are handled strictly in order: the chain starts with init(), so messages that arrive
+// while the wasm is still loading wait for it.
+let chain = init().then(() => {
+  session = new Session();
+  postMessage({ type: 'ready', version: version() });
+});
+chain.catch((err) => {
+  postMessage({ type: 'error', id: null, message: `could not load the analyzer: ${err}`, fatal: true });
+});
+
+self.onmessage = ({ data: { id, type, payload } }) => {
+  chain = chain.then(() => {
+    const handler = handlers[type];
+    if (!handler) throw new Error(`unknown request type: ${type}`);
+    postMessage({ type: 'result', id, result: handler(payload ?? {}, id) });
+  }).catch((err) => {
+    postMessage({
+      type: 'error',
+      id,
+      message: String(err && err.message ? err.message : err),
+      fatal: err instanceof WebAssembly.RuntimeError,
+      docIndex: err && Number.isInteger(err.docIndex) ? err.docIndex : null,
+    });
+  });
+};
