@@ -22,7 +22,7 @@ onmessage = ({ data: { id: req, type, payload } }) => {
     postMessage({ type: 'result', id: req, result: docs.length });
   } else if (type === 'report') {
     if (payload.options.panic) return crash('RuntimeError: unreachable');
-    postMessage({ type: 'result', id: req, result: { worker: id, documents: docs.slice() } });
+    postMessage({ type: 'result', id: req, result: JSON.stringify({ worker: id, documents: docs.slice() }) });
   } else {
     postMessage({ type: 'error', id: req, message: 'unknown request type: ' + type, fatal: false });
   }
@@ -75,7 +75,7 @@ test('a crashed worker is replaced, its documents replayed, the culprit left out
       docs: engine.docs.map((d) => d.name), crashed: engine.crashed,
     };
   });
-  assert.deepEqual(result.added, { first: 0, added: 2 });
+  assert.deepEqual(result.added, { first: 0, added: 2, cancelled: false });
   assert.deepEqual(result.docs, ['a.txt', 'b.txt']);
   assert.equal(result.crashed.length, 1);
   assert.equal(result.crashed[0].name, 'crash.txt');

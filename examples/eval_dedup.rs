@@ -362,13 +362,13 @@ fn print_errors(
     truth: &HashMap<(usize, usize), &'static str>,
     pred: &Predicted,
 ) {
-    println!("\nGleaner errors (first 40 of each):");
+    println!("\nGleaner errors (first 300 of each):");
     let mut missed: Vec<_> = truth
         .iter()
         .filter(|(k, l)| pred.get(k) != Some(l))
         .collect();
     missed.sort();
-    for ((a, b), l) in missed.iter().take(40) {
+    for ((a, b), l) in missed.iter().take(300) {
         println!(
             "  want {l:<10} got {:<10} {} {}",
             pred.get(&(*a, *b)).copied().unwrap_or("-"),
@@ -381,7 +381,7 @@ fn print_errors(
         .filter(|(k, _)| in_split[k.0] && in_split[k.1] && !truth.contains_key(k))
         .collect();
     wrong.sort();
-    for ((a, b), l) in wrong.iter().take(40) {
+    for ((a, b), l) in wrong.iter().take(300) {
         println!("  false {l:<10} {} {}", docs[*a].id, docs[*b].id);
     }
 }
@@ -535,7 +535,7 @@ fn sweep(
             f1(p, r)
         );
     }
-    for t in [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
+    for t in [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9] {
         let options = Options {
             story_threshold: t,
             ..Options::default()

@@ -102,6 +102,32 @@ struct Doc {
     gold: Vec<Span>,
 }
 
+/// NER_VARIANT=upper or title rewrites every sentence, keeping offsets (char-wise 1:1), to
+/// measure robustness to shouted text and headlines.
+fn variant(s: &str) -> String {
+    let one = |c: char| {
+        let mut u = c.to_uppercase();
+        match (u.next(), u.next()) {
+            (Some(x), None) => x,
+            _ => c,
+        }
+    };
+    match std::env::var("NER_VARIANT").as_deref() {
+        Ok("upper") => s.chars().map(one).collect(),
+        Ok("title") => {
+            let mut prev = ' ';
+            s.chars()
+                .map(|c| {
+                    let out = if prev == ' ' { one(c) } else { c };
+                    prev = c;
+                    out
+                })
+                .collect()
+        }
+        _ => s.to_owned(),
+    }
+}
+
 fn load(path: &Path, with_misc: bool) -> Vec<Doc> {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut docs: Vec<Doc> = Vec::new();
@@ -120,7 +146,7 @@ fn load(path: &Path, with_misc: bool) -> Vec<Doc> {
         }
         let Some(d) = docs.last_mut() else { continue };
         let s = d.sents.len();
-        d.sents.push(v["text"].as_str().unwrap_or("").to_owned());
+        d.sents.push(variant(v["text"].as_str().unwrap_or("")));
         for e in v["entities"].as_array().into_iter().flatten() {
             let label = e[2].as_str().unwrap_or("").to_owned();
             if with_misc || label != "MISC" {
@@ -166,6 +192,8 @@ fn main() {
     let mut show_errors = 0usize;
     // Predictions as JSON lines {set, doc, sent, start, end, label}, for scripts/ner-peers.
     let mut dump: Option<String> = None;
+    // Skip the scores, time only (for `perf stat`).
+    let mut bench_only = false;
     let mut dumped = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -186,6 +214,7 @@ fn main() {
                     .and_then(|n| n.parse().ok())
                     .expect("--errors N")
             }
+            "--bench-only" => bench_only = true,
             "--dump" => dump = Some(args.next().expect("--dump FILE")),
             "--show" => {
                 // Prints a file with its mentions marked inline: [Putin](PER).
@@ -224,6 +253,10 @@ fn main() {
             continue;
         }
         let docs = load(&data.join(file), with_misc);
+        if bench_only {
+            all_docs.extend(docs.into_iter().map(|d| d.sents.join("\n")));
+            continue;
+        }
         let mut counts = Counts::default();
         let mut shown = 0;
         for d in &docs {

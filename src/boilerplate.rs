@@ -8,8 +8,18 @@
 //! unrelated documents are template lines). HTML blocks add their structural hints (navigation,
 //! footer, comments, link density, the element that holds most of the prose).
 //!
+//! Method: hand-written rules give every block a label and a first score; small gradient-boosted
+//! trees (`training.rs`, weights in `model.rs`, trained by `examples/eval_boilerplate.rs` on the
+//! 181-page article-extraction benchmark) turn all of these features into a calibrated article
+//! probability, in two stages (the block alone, then the block in the context of the first
+//! stage's scores). Furniture the rules are sure of (phrases, URL and date lines, collection
+//! templates, the title above the article) is capped below 0.5 whatever the trees say. Removed
+//! blocks keep the rules' label and reason.
+//!
 //! Limits: a line is kept or removed whole; a paragraph that mixes article text and a promo is
-//! judged by its majority.
+//! judged by its majority. On the benchmark, 4-fold cross-validated F1 is about 0.965 on HTML
+//! and 0.91 on plain text (the in-sample figures, 0.979 and 0.952, are optimistic); the weakest
+//! pages are those where a short article is surrounded by other prose (teasers, comments).
 
 use crate::segment::Block;
 use serde::Serialize;
@@ -91,9 +101,11 @@ impl Templates {
             }
         }
         let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-        for docs_with_line in owners.values() {
-            // Lines in very many documents are templates by definition; they do not make copies.
-            if docs_with_line.len() > 1 && docs_with_line.len() <= 8 {
+        for (line, docs_with_line) in &owners {
+            // Lines in very many documents are templates by definition, and short lines (menus,
+            // labels) are what templates are made of: neither is evidence of a copy.
+            let long = line.split(' ').count() >= 6;
+            if long && docs_with_line.len() > 1 && docs_with_line.len() <= 8 {
                 for (i, &a) in docs_with_line.iter().enumerate() {
                     for &b in &docs_with_line[i + 1..] {
                         *shared.entry((a, b)).or_default() += 1;
@@ -771,9 +783,10 @@ fn items(text: &str, blocks: &[Block], templates: &Templates) -> Vec<Item> {
         .map(|b| {
             let line = text.get(b.range.clone()).unwrap_or("");
             let shape = shape(line);
-            let long = shape.words >= 8.0 && shape.terminal;
             let groups = templates.count(line);
-            let template = shape.words <= 25.0 && (groups >= 3 || groups >= 2 && !long);
+            // Two unrelated documents can share a sentence (a quote both retell); a line
+            // without sentence punctuation in two, or any line in three, is the site's template.
+            let template = shape.words <= 25.0 && (groups >= 3 || groups >= 2 && !shape.terminal);
             let own = own_score(&shape, b.hints.as_ref());
             Item {
                 shape,
@@ -1001,6 +1014,16 @@ Moscow presented broad security demands to the West last week, saying NATO shoul
     }
 
     #[test]
+    fn a_pasted_paragraph_keeps_its_text() {
+        let text = "Russian President Vladimir Putin met Olaf Scholz in Moscow on Tuesday.\n\nLeave a Reply\n";
+        assert_kept(
+            text,
+            "Russian President Vladimir Putin met Olaf Scholz in Moscow on Tuesday.",
+        );
+        assert_removed(text, "Leave a Reply", Label::CommentForm);
+    }
+
+    #[test]
     fn headline_list_after_the_article() {
         let text = format!("{ARTICLE}\nTrump Reverses Course on Greenland After Diplomatic Backlash\nU.N. Human Rights Council Condemns Iran Over Deadly Crackdown\nNew York Judge Orders Redrawing of GOP-Held Congressional District\n");
         assert_removed(
@@ -1031,5 +1054,89 @@ Kurz.\nDie Nato und die USA sehen bislang keine Hinweise auf einen Truppenabzug 
         for line in zh.lines() {
             assert_kept(zh, line);
         }
+    }
+
+    fn html_verdicts(html: &str) -> Vec<(String, Verdict)> {
+        let page = crate::html::parse(html);
+        let blocks: Vec<Block> = page
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, (range, hints))| Block {
+                range: range.clone(),
+                blank_before: i == 0 || hints.heading,
+                hints: Some(hints.clone()),
+            })
+            .collect();
+        let v = classify(&page.text, &blocks, &Templates::default());
+        blocks
+            .iter()
+            .map(|b| page.text[b.range.clone()].to_owned())
+            .zip(v)
+            .collect()
+    }
+
+    #[test]
+    fn html_page_keeps_the_article_and_drops_furniture() {
+        let paragraphs: String = ARTICLE
+            .lines()
+            .chain(["He also announced that a new arsenal of hypersonic missiles was approaching combat readiness."])
+            .map(|l| format!("<p>{l}</p>\n"))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Putin talks to the West - Example News</title></head><body>
+            <header><a href="/">Example News</a></header>
+            <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+            <li><a href="/sport">Sport</a></li></ul></nav>
+            <article><h1>Putin talks to the West</h1>{paragraphs}
+            <figure><img src="a.jpg" onerror="alert(1)"><figcaption>Photo: Reuters</figcaption></figure>
+            </article>
+            <aside class="related"><h3>Related</h3><ul>
+            <li><a href="/a">Trump Reverses Course on Greenland After Diplomatic Backlash</a></li>
+            <li><a href="/b">U.N. Human Rights Council Condemns Iran Over Deadly Crackdown</a></li></ul></aside>
+            <div id="comments"><h3>Leave a Reply</h3>
+            <p>Your email address will not be published. Required fields are marked *</p></div>
+            <footer><p>© 2024 Example News. All rights reserved.</p></footer>
+            <script>document.write("<p>injected</p>")</script></body></html>"#
+        );
+        let v = html_verdicts(&html);
+        for (text, verdict) in &v {
+            let article = ARTICLE.contains(text.as_str()) || text.starts_with("He also announced");
+            assert_eq!(verdict.score >= 0.5, article, "{text:?}: {verdict:?}");
+        }
+        assert!(v
+            .iter()
+            .all(|(t, _)| !t.contains("injected") && !t.contains("alert")));
+        let label = |line: &str| v.iter().find(|(t, _)| t == line).map(|(_, v)| v.label);
+        assert_eq!(label("Leave a Reply"), Some(Label::CommentForm));
+        assert_eq!(label("Photo: Reuters"), Some(Label::Caption));
+    }
+
+    #[test]
+    fn template_lines_recur_across_unrelated_documents() {
+        let docs = [
+            format!("Northwind Daily Edition\n{ARTICLE}“We want peace,” Putin said.\n"),
+            "Northwind Daily Edition\nThe harvest in Saskatchewan was the largest in a decade, farmers said on Monday.\nPrices for wheat fell by a tenth as silos filled across the prairies.\n“We want peace,” Putin said.\n".to_owned(),
+            "Northwind Daily Edition\nA new bridge over the river opened to traffic after four years of construction work.\nCommuters said the crossing now takes ten minutes instead of forty.\n".to_owned(),
+        ];
+        let blocks: Vec<Vec<Block>> = docs.iter().map(|d| segment::lines(d)).collect();
+        let inputs: Vec<Option<(&str, &[Block])>> = docs
+            .iter()
+            .zip(&blocks)
+            .map(|(d, b)| Some((d.as_str(), b.as_slice())))
+            .collect();
+        let templates = Templates::from_collection(&inputs);
+        let v = classify(&docs[0], &blocks[0], &templates);
+        let line = |i: usize| &docs[0][blocks[0][i].range.clone()];
+        assert_eq!(line(0), "Northwind Daily Edition");
+        assert!(
+            v[0].score < 0.5 && v[0].label == Label::Template,
+            "{:?}",
+            v[0]
+        );
+        // A sentence two retellings share is theirs, not the site's.
+        let last = blocks[0].len() - 1;
+        assert_eq!(line(last), "“We want peace,” Putin said.");
+        assert_ne!(v[last].label, Label::Template);
     }
 }

@@ -580,10 +580,27 @@ impl Builder {
         if block {
             self.flush();
         }
+        // The slash of `<div/>` means nothing in HTML, but `<svg/>` or `<foo/>` are usually
+        // meant empty, and keeping them open would swallow the rest of the page. Raw-text
+        // elements always open: the tokenizer has switched state and their end tag will come.
+        let raw_text = matches!(
+            name,
+            "script"
+                | "style"
+                | "textarea"
+                | "title"
+                | "xmp"
+                | "iframe"
+                | "noembed"
+                | "noframes"
+                | "noscript"
+                | "plaintext"
+        );
         if is_void(name)
-            || self_closing && !matches!(name, "div" | "p" | "span" | "a" | "li" | "td")
+            || self_closing
+                && !raw_text
+                && !matches!(name, "div" | "p" | "span" | "a" | "li" | "td")
         {
-            // `<div/>` opens a div in HTML; `<foo/>` of unknown or foreign elements does not.
             if name == "img" || name == "hr" {
                 self.after_br = false;
             }
@@ -1093,6 +1110,10 @@ mod tests {
         );
         let soup = "<p>a</b></i><div><span>b<p>c</td></tr></table>d".repeat(3);
         assert_eq!(blocks(&soup).concat(), "abcdabcdabcd");
+        assert_eq!(
+            blocks("<script/>alert(1)</script><svg/><p>after</p>"),
+            ["after"]
+        );
         let deep = "<div>".repeat(10_000) + "x" + &"</div>".repeat(10_000);
         assert_eq!(blocks(&deep), ["x"]);
         assert!(parse("<").text.is_empty() || parse("<").text == "<");

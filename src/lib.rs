@@ -185,8 +185,13 @@ pub fn analyze(docs: &[Document], options: &Options) -> Report {
     assemble(&prepared, options)
 }
 
-/// The collection-level stages: template lines, boilerplate verdicts, duplicates, entity merging.
-pub fn assemble(prepared: &[Prepared], options: &Options) -> Report {
+/// The boilerplate verdicts of a collection: one list per document (`None` for skipped ones).
+/// They depend on the documents only, not on the options, so a caller that re-runs [`assemble`]
+/// for another threshold or a restore can keep them ([`assemble_with`]).
+pub struct Verdicts(Vec<Option<Vec<boilerplate::Verdict>>>);
+
+/// Classifies every block of every document, with the collection's template lines.
+pub fn classify_collection(prepared: &[Prepared]) -> Verdicts {
     let texts: Vec<Option<(&str, &[segment::Block])>> = prepared
         .iter()
         .map(|p| {
@@ -197,19 +202,39 @@ pub fn assemble(prepared: &[Prepared], options: &Options) -> Report {
         })
         .collect();
     let templates = boilerplate::Templates::from_collection(&texts);
+    Verdicts(
+        prepared
+            .iter()
+            .map(|p| {
+                p.inner
+                    .as_ref()
+                    .ok()
+                    .map(|t| boilerplate::classify(&t.text, &t.blocks, &templates))
+            })
+            .collect(),
+    )
+}
 
+/// The collection-level stages: template lines, boilerplate verdicts, duplicates, entity merging.
+pub fn assemble(prepared: &[Prepared], options: &Options) -> Report {
+    assemble_with(prepared, &classify_collection(prepared), options)
+}
+
+/// [`assemble`] with verdicts computed before by [`classify_collection`] on the same documents.
+pub fn assemble_with(prepared: &[Prepared], verdicts: &Verdicts, options: &Options) -> Report {
     let mut documents = Vec::with_capacity(prepared.len());
-    for (doc_index, p) in prepared.iter().enumerate() {
-        documents.push(match &p.inner {
-            Err(e) => skipped_report(&p.name, e),
-            Ok(t) => document_report(doc_index, &p.name, t, &templates, options),
+    for (doc_index, (p, v)) in prepared.iter().zip(&verdicts.0).enumerate() {
+        documents.push(match (&p.inner, v) {
+            (Ok(t), Some(v)) => document_report(doc_index, &p.name, t, v, options),
+            (Err(e), _) => skipped_report(&p.name, e),
+            (Ok(_), None) => skipped_report(&p.name, &Error::Empty),
         });
     }
 
     let cleaned: Vec<Option<dedup::Input>> = documents
         .iter()
         .map(|d| {
-            d.error.is_none().then(|| dedup::Input {
+            d.error.is_none().then_some(dedup::Input {
                 text: d.clean_text.as_str(),
                 date: d.metadata.date.as_deref(),
             })
@@ -255,16 +280,15 @@ fn document_report(
     doc_index: usize,
     name: &str,
     t: &PreparedText,
-    templates: &boilerplate::Templates,
+    verdicts: &[boilerplate::Verdict],
     options: &Options,
 ) -> DocumentReport {
-    let verdicts = boilerplate::classify(&t.text, &t.blocks, templates);
     let chars = CharIndex::new(&t.text);
     let mut blocks = Vec::with_capacity(t.blocks.len());
     let mut clean_text = String::new();
     let (mut words_total, mut words_kept) = (0, 0);
     let mut metadata = t.metadata.clone();
-    for (id, (block, verdict)) in t.blocks.iter().zip(&verdicts).enumerate() {
+    for (id, (block, verdict)) in t.blocks.iter().zip(verdicts).enumerate() {
         let restored = options.restored.contains(&BlockRef {
             doc: doc_index,
             block: id,

@@ -258,3 +258,14 @@ fn r7_windows_1252_and_utf16_files_decode() {
         .starts_with("François"));
     assert_eq!(json["documents"][1]["encoding"], "UTF-16 LE");
 }
+
+#[test]
+fn help_states_the_current_default_thresholds() {
+    let help = stdout(&gleaner(&["--help"], None));
+    let defaults = gleaner::Options::default();
+    assert!(help.contains(&format!("threshold (default {})", defaults.near_threshold)));
+    assert!(help.contains(&format!(
+        "same-story threshold (default {})",
+        defaults.story_threshold
+    )));
+}

@@ -7,7 +7,7 @@
 // the core decodes it, BOMs and legacy encodings included) or {name, text} (pasted text).
 
 const BATCH_BYTES = 8 * 1024 * 1024; // read and transfer big drops in slices: bounded memory
-const BATCH_DOCS = 200;
+const BATCH_DOCS = 50; // also the granularity of Cancel: it stops after the current slice
 
 export class AnalyzerCrash extends Error {}
 
@@ -32,15 +32,18 @@ export class Engine {
 
   /**
    * Adds documents; `onProgress(done, total)` is called between them. Resolves to {first,
-   * added}: the session index of the first one and how many were added (crashed ones excluded).
+   * added, cancelled}: the session index of the first one, how many were added (crashed ones
+   * excluded), and whether `signal` (an AbortSignal) stopped it: it is checked between slices,
+   * so the documents of the slice in flight are still added.
    */
-  add(inputs, onProgress = () => {}) {
+  add(inputs, onProgress = () => {}, signal = null) {
     return this.#enqueue(async () => {
       const first = this.docs.length;
       const total = inputs.length;
       let done = 0;
       let added = 0;
       for (const batch of batches(inputs)) {
+        if (signal?.aborted) return { first, added, cancelled: true };
         let rest = batch;
         while (rest.length > 0) {
           const docs = await Promise.all(rest.map(toMessage));
@@ -67,27 +70,30 @@ export class Engine {
           }
         }
       }
-      return { first, added };
+      return { first, added, cancelled: false };
     });
   }
 
   /**
    * Adds documents, then reports on the whole collection for `options`. Resolves to {report,
-   * first}: `first` is the index of the first added document in `report.documents`.
+   * first, added, cancelled}: `first` is the index of the first added document in
+   * `report.documents` (see `add` for the rest).
    */
-  async analyze(inputs, options, onProgress) {
-    const { first } = await this.add(inputs, onProgress);
-    return { report: await this.report(options), first };
+  async analyze(inputs, options, onProgress, signal = null) {
+    const result = await this.add(inputs, onProgress, signal);
+    return { ...result, report: await this.report(options) };
   }
 
   /** The report for `options` (the core's Options shape). */
   report(options) {
-    return this.#enqueue(() => this.#request('report', { options }));
+    // The worker sends the report as JSON text (the CLI's exact shape): parsing it once here is
+    // cheaper than parsing in the worker and cloning the object across.
+    return this.#enqueue(async () => JSON.parse(await this.#request('report', { options })));
   }
 
   /** Shared passages of two texts: the core's Alignment, offsets in code points. */
   align(a, b) {
-    return this.#enqueue(() => this.#request('align', { a, b }));
+    return this.#enqueue(async () => JSON.parse(await this.#request('align', { a, b })));
   }
 
   /** Removes the document at `index`; later indices shift down by one. */

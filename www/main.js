@@ -2,8 +2,9 @@
 // wasm directly (see engine.js) and never builds markup from data (see render.js).
 
 import { Engine } from './engine.js';
+import { Store } from './store.js';
 import {
-  applyEntityHighlight, clusterNames, renderArticle, renderArticleList, renderCollectionEntities,
+  applyEntityHighlight, clusterNames, LIST_PAGE, renderArticle, renderArticleList, renderCollectionEntities,
   renderCompare, renderDocEntities, renderDuplicates, renderEntityDetail, renderLegend,
 } from './render.js';
 import { cleanText, cleanTextBundle, entitiesCsv, reportJson, safeFileName } from './export.js';
@@ -31,11 +32,20 @@ const state = {
   entityFilter: '',
   pasteCount: 0,
   compare: null, // [a, b]
+  articleFilter: '',
+  articleLimit: LIST_PAGE, // rows of the article list rendered (grows with "Show more")
 };
+
+/** The session saved in IndexedDB, restored on load (store.js; best effort). */
+const store = new Store();
+let storeWarned = false;
 
 const engine = new Engine();
 engine.ready.then(
-  (version) => { $('version').textContent = `v${version}`; },
+  (version) => {
+    $('version').textContent = `v${version}`;
+    restoreSession();
+  },
   (err) => showError(`The analyzer could not start: ${err.message}`),
 );
 
@@ -69,29 +79,86 @@ function hideProgress() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The saved session
+
+async function restoreSession() {
+  const saved = await store.load();
+  if (!saved || saved.docs.length === 0) {
+    if (!store.enabled) storeUnavailable();
+    return;
+  }
+  const meta = saved.meta ?? {};
+  if (meta.options && typeof meta.options === 'object') {
+    state.options = { ...meta.options, restored: Array.isArray(meta.options.restored) ? meta.options.restored : [] };
+  }
+  state.pasteCount = Number.isInteger(meta.pasteCount) ? meta.pasteCount : 0;
+  state.selected = Number.isInteger(meta.selected) ? meta.selected : null;
+  await addDocuments(saved.docs, { restoring: true });
+}
+
+function saveMeta() {
+  store.saveMeta({ options: state.options, selected: state.selected, pasteCount: state.pasteCount })
+    .then((ok) => { if (!ok) storeUnavailable(); });
+}
+
+// Saving failed (private window, quota, too big): say so once, gently; the page goes on.
+function storeUnavailable() {
+  if (storeWarned || store.enabled) return;
+  storeWarned = true;
+  const status = $('status');
+  const note = `This session will not be kept after a reload (${store.reason}).`;
+  status.textContent = status.textContent ? `${status.textContent} ${note}` : note;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Adding documents
 
-async function addDocuments(inputs) {
+let adding = null; // the AbortController of the add in progress (Cancel aborts it)
+
+async function addDocuments(inputs, { restoring = false } = {}) {
   if (!inputs.length) return;
   busy++;
   const t0 = performance.now();
-  showStatus(inputs.length === 1 ? `Analyzing ${inputs[0].name}…` : `Analyzing ${inputs.length} files…`);
+  const what = restoring ? 'the saved session' : inputs.length === 1 ? inputs[0].name : `${inputs.length} files`;
+  showStatus(restoring ? `Restoring the saved session (${inputs.length} files)…` : `Analyzing ${what}…`);
+  const controller = new AbortController();
+  adding = controller;
+  $('cancel').disabled = false;
   showProgress(0, inputs.length);
   try {
     const token = ++refreshToken;
-    const { report, first } = await engine.analyze(inputs, state.options, showProgress);
-    if (token === refreshToken) applyReport(report, { selectFrom: first });
+    const { report, first, added, cancelled } = await engine.analyze(inputs, state.options, showProgress, controller.signal);
+    if (!restoring && added > 0) {
+      store.add(engine.docs.slice(first)).then((ok) => { if (!ok) storeUnavailable(); });
+    } else if (restoring && added < inputs.length) {
+      // A cancelled (or crashed) restore: keep what the page now has, not the old list.
+      store.clear().then(() => store.add(engine.docs)).then((ok) => { if (ok) saveMeta(); else storeUnavailable(); });
+    }
+    if (token === refreshToken) applyReport(report, { selectFrom: restoring ? null : first });
     const ms = Math.round(performance.now() - t0);
     const skipped = state.report.documents.slice(first).filter((d) => d.error).length + engine.crashed.length;
-    showStatus(`Added ${inputs.length === 1 ? inputs[0].name : `${inputs.length} files`} in ${ms} ms.` +
-      (skipped ? ` ${skipped} skipped: see the list.` : ''));
+    const verb = restoring ? 'Restored' : 'Added';
+    showStatus((cancelled
+      ? `Cancelled: ${added.toLocaleString('en')} of ${inputs.length.toLocaleString('en')} files were added.`
+      : `${verb} ${what} in ${ms} ms.`)
+      + (skipped ? ` ${skipped} skipped: see the list.` : ''));
+    storeWarned = false;
+    storeUnavailable();
   } catch (err) {
     showError(`Analysis failed: ${err.message}`);
     await refresh().catch(() => {});
   } finally {
+    if (adding === controller) adding = null;
     hideProgress();
     busy--;
   }
+}
+
+function cancelAdding() {
+  if (!adding) return;
+  adding.abort();
+  $('cancel').disabled = true;
+  showStatus('Cancelling after the current slice of files…');
 }
 
 function addFiles(fileList) {
@@ -134,6 +201,7 @@ async function refresh() {
 
 function applyReport(report, { selectFrom = null } = {}) {
   state.report = report;
+  if (selectFrom != null) state.articleLimit = LIST_PAGE;
   if (selectFrom != null) {
     // Show the first new article that could be analyzed.
     const i = report.documents.findIndex((d, j) => j >= selectFrom && !d.error);
@@ -145,6 +213,7 @@ function applyReport(report, { selectFrom = null } = {}) {
     state.selected = i >= 0 ? i : null;
   }
   renderAll();
+  saveMeta();
   if (state.compare) openCompare(...state.compare, { focus: false });
 }
 
@@ -200,6 +269,10 @@ const handlers = {
     download(safeFileName(doc.stem, 'txt'), 'text/plain;charset=utf-8', cleanText(doc));
   },
   compare: (a, b) => openCompare(a, b),
+  showMore() {
+    state.articleLimit += LIST_PAGE;
+    renderList();
+  },
 };
 
 async function rerun(message) {
@@ -215,12 +288,15 @@ async function rerun(message) {
 function select(i) {
   state.selected = i;
   renderAll();
+  saveMeta();
   $('article').focus({ preventScroll: true });
 }
 
 async function removeDocument(i) {
+  const doc = engine.docs[i];
   try {
     await engine.remove(i);
+    store.remove(i, doc);
   } catch (err) {
     showError(`Could not remove: ${err.message}`);
     return;
@@ -245,10 +321,14 @@ async function clearAll() {
   }
   Object.assign(state, {
     report: null, options: { restored: [] }, selected: null, entityKey: null, ticked: new Set(), compare: null,
+    pasteCount: 0, articleFilter: '', articleLimit: LIST_PAGE,
   });
+  $('article-filter').value = '';
   closeCompare();
   renderAll();
-  showStatus('Cleared.');
+  const cleared = await store.clear();
+  showStatus(cleared ? 'Cleared.' : 'Cleared (the saved copy could not be removed from this browser).');
+  storeWarned = false;
 }
 
 function renderAll() {
@@ -258,9 +338,7 @@ function renderAll() {
   for (const id of ['export-json', 'export-text', 'export-csv', 'clear']) $(id).disabled = !has;
   if (!has) return;
   const names = clusterNames(report);
-  renderArticleList($('article-list'), {
-    report, names, selected: state.selected, ticked: state.ticked, crashed: engine.crashed, on: handlers,
-  });
+  renderList(names);
   $('compare-selected').disabled = state.ticked.size !== 2;
   renderDuplicates($('duplicates'), report, names, handlers);
   renderLegend($('legend'), state.hiddenTypes, state.showTags, handlers);
@@ -272,6 +350,13 @@ function renderAll() {
     $('article').replaceChildren();
   }
   renderEntities();
+}
+
+function renderList(names = clusterNames(state.report)) {
+  renderArticleList($('article-list'), {
+    report: state.report, names, selected: state.selected, ticked: state.ticked, crashed: engine.crashed, on: handlers,
+    filter: state.articleFilter, limit: state.articleLimit, more: $('article-more'),
+  });
 }
 
 function renderEntities() {
@@ -355,6 +440,16 @@ $('file-input').addEventListener('change', (e) => {
   addFiles(files);
 });
 $('samples').addEventListener('click', addSamples);
+$('cancel').addEventListener('click', cancelAdding);
+let filterTimer = null;
+$('article-filter').addEventListener('input', (e) => {
+  clearTimeout(filterTimer);
+  filterTimer = setTimeout(() => {
+    state.articleFilter = e.target.value;
+    state.articleLimit = LIST_PAGE;
+    if (state.report) renderList();
+  }, 80);
+});
 
 // Files can be dropped anywhere on the page.
 let dragDepth = 0;
@@ -409,6 +504,16 @@ $('article').addEventListener('click', (e) => {
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.compare) closeCompare();
 });
+
+// Offline after the first visit (sw.js). Relative URL and scope: works under /REPO/ too. A
+// failure (an insecure origin, a browser setting) only costs the offline copy.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('sw.js', { scope: './' }).catch((err) => {
+      console.warn(`Offline use is not available: ${err.message}`);
+    });
+  });
+}
 
 // For the browser tests and the curious: the current report, read-only by convention.
 Object.defineProperty(window, 'gleaner', {

@@ -142,9 +142,35 @@ function typeName(label) {
  * The collection's articles (and the skipped files, with why). `ctx`: {report, names, selected,
  * ticked: Set, crashed: [{name, message}], on: {select(i), tick(i, on), remove(i)}}.
  */
+/** Rows the article list renders at a time: long collections get "Show more". */
+export const LIST_PAGE = 200;
+
+/**
+ * Whether `doc` (with its cluster name, if any) matches the list filter `query`: a
+ * case-insensitive substring of its name, title, cluster name ("C3") or one of its entities.
+ */
+export function matchesArticle(doc, clusterName, query) {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  const has = (s) => typeof s === 'string' && s.toLowerCase().includes(q);
+  return has(doc.name) || has(doc.metadata?.title) || has(clusterName)
+    || (doc.entities ?? []).some((e) => e.count > 0 && has(e.name));
+}
+
+/**
+ * The article list: at most `limit` rows of the documents matching `filter`; `more` (an element
+ * after the list) says how many are shown and offers the next page (on.showMore()).
+ */
 export function renderArticleList(list, ctx) {
-  const { report, names, selected, ticked, crashed, on } = ctx;
-  const items = report.documents.map((doc, i) => {
+  const { report, names, selected, ticked, crashed, on, filter = '', limit = LIST_PAGE, more = null } = ctx;
+  const matching = [];
+  report.documents.forEach((doc, i) => {
+    if (matchesArticle(doc, names.get(doc.cluster)?.name, filter)) matching.push(i);
+  });
+  const crashedMatching = crashed.filter((c) => matchesArticle({ name: c.name }, null, filter));
+  const total = matching.length + crashedMatching.length;
+  const items = matching.slice(0, limit).map((i) => {
+    const doc = report.documents[i];
     if (doc.error) {
       return h('li', { class: 'article-item skipped' },
         h('div', { class: 'item-main' },
@@ -176,13 +202,27 @@ export function renderArticleList(list, ctx) {
         h('span', { class: 'ent-count' }, plural(doc.entities.filter((e) => e.count > 0).length, 'entity', 'entities')))),
       removeButton(doc, i, on));
   });
-  for (const c of crashed) {
+  for (const c of crashedMatching.slice(0, Math.max(0, limit - items.length))) {
     items.push(h('li', { class: 'article-item skipped' },
       h('div', { class: 'item-main' },
         h('span', { class: 'item-name' }, c.name),
         h('span', { class: 'item-error' }, `Skipped: ${c.message}`))));
   }
   list.replaceChildren(...items);
+  if (more) {
+    const all = report.documents.length + crashed.length;
+    const shown = items.length;
+    const parts = [];
+    if (filter.trim() && total === 0) parts.push(h('span', {}, 'No article matches the filter.'));
+    else if (shown < all) parts.push(h('span', {}, `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`
+      + (total < all ? ` matching (${all.toLocaleString('en')} in all)` : '')));
+    if (shown < total) {
+      const next = Math.min(LIST_PAGE, total - shown);
+      parts.push(h('button', { type: 'button', class: 'small', onclick: () => on.showMore() }, `Show ${next.toLocaleString('en')} more`));
+    }
+    more.replaceChildren(...parts);
+    more.hidden = parts.length === 0;
+  }
 }
 
 function removeButton(doc, i, on) {

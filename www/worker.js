@@ -33,11 +33,12 @@ const handlers = {
     });
     return indices;
   },
-  // payload: {options}: a plain object shaped like the core's Options.
+  // payload: {options}: a plain object shaped like the core's Options; result: the report as
+  // JSON text, parsed by engine.js.
   report({ options }) {
     return session.report(options);
   },
-  // payload: {a, b}: two texts; result: the core's Alignment (code point offsets).
+  // payload: {a, b}: two texts; result: the core's Alignment (code point offsets) as JSON text.
   align({ a, b }) {
     return align(a, b);
   },

@@ -83,16 +83,19 @@ def main():
         t0 = time.perf_counter()
         texts = read_texts(sys.argv[2])
         t1 = time.perf_counter()
+        c1 = time.process_time()
         hashes = [minhash(t) for t in texts]
         t2 = time.perf_counter()
         pairs = link(texts, threshold, hashes)
         roots = clusters(len(texts), pairs)
         t3 = time.perf_counter()
+        c3 = time.process_time()
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         print(json.dumps({
             "docs": len(texts), "mb": round(mb, 2), "threshold": threshold,
             "read_s": round(t1 - t0, 3), "minhash_s": round(t2 - t1, 3),
             "lsh_cluster_s": round(t3 - t2, 3), "total_s": round(t3 - t1, 3),
+            "cpu_s": round(c3 - c1, 3),
             "pairs": len(pairs), "clusters": len(set(roots)),
         }))
     else:

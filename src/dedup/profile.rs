@@ -84,7 +84,15 @@ pub(super) struct Token {
 
 /// The words of a text, with the flags the levels need. One pass, no allocation per word.
 pub(super) fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut out = Vec::new();
+    tokens_into(text, &mut out);
+    out
+}
+
+/// [`tokens`] into a buffer the caller reuses: one allocation for a whole collection, which
+/// matters in wasm, where the allocator is slow.
+pub(super) fn tokens_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
     let mut quote = 0u32;
     let mut paragraph = 0u32;
     for line in text.split('\n') {
@@ -102,7 +110,37 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
             let (mut chars, mut digits) = (0u8, 0u8);
             let mut first_alnum: Option<char> = None;
             let (mut opens, mut closes) = (false, false);
-            for c in piece.chars() {
+            // ASCII fast path; other characters are decoded and folded one by one.
+            let bytes = piece.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    i += 1;
+                    if b.is_ascii_alphanumeric() {
+                        first_alnum.get_or_insert(b as char);
+                        closes = false;
+                        let f = b.to_ascii_lowercase();
+                        before_last = h;
+                        last = f as char;
+                        h = fnv_byte(h, f);
+                        chars = chars.saturating_add(1);
+                        if b.is_ascii_digit() {
+                            digits = digits.saturating_add(1);
+                        }
+                    } else if b == b'"' {
+                        if first_alnum.is_none() {
+                            opens = true;
+                        } else {
+                            closes = true;
+                        }
+                    }
+                    continue;
+                }
+                let Some(c) = piece[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
                 if c.is_alphanumeric() {
                     first_alnum.get_or_insert(c);
                     closes = false;
@@ -118,9 +156,9 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
                             digits = digits.saturating_add(1);
                         }
                     });
-                } else if first_alnum.is_none() && matches!(c, '“' | '«' | '„' | '"') {
+                } else if first_alnum.is_none() && matches!(c, '“' | '«' | '„') {
                     opens = true;
-                } else if first_alnum.is_some() && matches!(c, '”' | '»' | '"') {
+                } else if first_alnum.is_some() && matches!(c, '”' | '»') {
                     closes = true;
                 }
             }
@@ -167,7 +205,6 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
         }
         paragraph += 1;
     }
-    out
 }
 
 const STOP_WORDS: &[&str] = &[
@@ -431,7 +468,13 @@ fn sorted(mut v: Vec<u64>) -> Vec<u64> {
 }
 
 pub(super) fn profile(text: &str) -> Profile {
-    let toks = tokens(text);
+    profile_with(text, &mut Vec::new())
+}
+
+/// [`profile`] with a reusable token buffer.
+pub(super) fn profile_with(text: &str, toks: &mut Vec<Token>) -> Profile {
+    tokens_into(text, toks);
+    let toks = &toks[..];
     let mut p = Profile {
         exact: 0,
         words: toks.len(),
@@ -463,7 +506,7 @@ pub(super) fn profile(text: &str) -> Profile {
         }
         start = end;
     }
-    for t in &toks {
+    for t in toks {
         exact = combine(exact, t.hash);
     }
     p.exact = exact;

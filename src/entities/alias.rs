@@ -135,19 +135,40 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+/// A surface form, prepared once for the comparisons below.
+struct Form {
+    text: String,
+    lower: String,
+    tokens: Vec<String>,
+    initials: String,
+    variant: Option<usize>,
+}
+
+impl Form {
+    fn new(text: &str) -> Form {
+        let lower = text.to_lowercase();
+        Form {
+            tokens: tokens(text),
+            initials: initials(text),
+            variant: variant_group(&lower),
+            lower,
+            text: text.to_owned(),
+        }
+    }
+}
+
 /// Whether `short` names the same entity as `long` (same label, `long` has at least as many words).
-fn same_entity(label: Label, long: &str, short: &str) -> bool {
-    let (l, s) = (long.to_lowercase(), short.to_lowercase());
-    if l == s {
+fn same_entity(label: Label, long: &Form, short: &Form) -> bool {
+    if long.lower == short.lower {
         return true;
     }
     if !label.is_name() {
         return false;
     }
-    if let (Some(a), Some(b)) = (variant_group(&l), variant_group(&s)) {
+    if let (Some(a), Some(b)) = (long.variant, short.variant) {
         return a == b;
     }
-    let (lt, st) = (tokens(long), tokens(short));
+    let (lt, st) = (&long.tokens, &short.tokens);
     if lt.is_empty() || st.is_empty() {
         return false;
     }
@@ -161,9 +182,9 @@ fn same_entity(label: Label, long: &str, short: &str) -> bool {
             })
         }
         _ => {
-            let acronym = s.replace('.', "");
-            (st.len() == 1 && acronym.len() >= 2 && acronym == initials(long))
-                || (st.len() > 1 && lt.ends_with(&st) && lt.len() <= st.len() + 1)
+            let acronym = short.lower.replace('.', "");
+            (st.len() == 1 && acronym.len() >= 2 && acronym == long.initials)
+                || (st.len() > 1 && lt.ends_with(st) && lt.len() <= st.len() + 1)
         }
     }
 }
@@ -197,7 +218,8 @@ struct Group {
     label: Label,
     name: String,
     title: Option<String>,
-    forms: BTreeMap<String, usize>,
+    /// Distinct forms and how often each was seen.
+    forms: Vec<(Form, usize)>,
     count: usize,
 }
 
@@ -209,51 +231,72 @@ pub fn summarize(
     kept: &[Range<usize>],
     chars: &CharIndex,
 ) -> (Vec<MentionReport>, Vec<EntityReport>) {
+    let forms: Vec<&str> = mentions
+        .iter()
+        .map(|m| base_form(&text[m.range.clone()]))
+        .collect();
+    let in_kept: Vec<bool> = mentions
+        .iter()
+        .map(|m| {
+            kept.iter()
+                .any(|r| r.start <= m.range.start && m.range.end <= r.end)
+        })
+        .collect();
     // Longest forms first, so that short forms find the full name they belong to.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| {
-        let m = &mentions[i];
         (
-            std::cmp::Reverse(tokens(base_form(&text[m.range.clone()])).len()),
-            m.range.start,
+            std::cmp::Reverse(forms[i].split_whitespace().count()),
+            mentions[i].range.start,
         )
     });
     let mut groups: Vec<Group> = Vec::new();
+    // (label, lower-case form) → group, so repeated forms skip the comparisons.
+    let mut seen: std::collections::HashMap<(Label, String), usize> = Default::default();
     let mut group_of = vec![0; mentions.len()];
     for i in order {
         let m = &mentions[i];
-        let surface = &text[m.range.clone()];
-        let form = base_form(surface);
-        let found = groups.iter().position(|g| {
-            (g.label == m.label
-                || (g.label == Label::Per && m.label.is_name() && !form.contains(' ')))
-                && g.forms.keys().any(|f| same_entity(g.label, f, form))
-        });
-        let g = match found {
-            Some(g) => g,
+        let lower = forms[i].to_lowercase();
+        let g = match seen.get(&(m.label, lower.clone())) {
+            Some(&g) => {
+                if let Some(f) = groups[g].forms.iter_mut().find(|(f, _)| f.text == forms[i]) {
+                    f.1 += 1;
+                } else {
+                    groups[g].forms.push((Form::new(forms[i]), 1));
+                }
+                g
+            }
             None => {
-                groups.push(Group {
-                    label: m.label,
-                    name: form.to_owned(),
-                    title: None,
-                    forms: BTreeMap::new(),
-                    count: 0,
+                let form = Form::new(forms[i]);
+                let single_word = !forms[i].contains(' ');
+                let found = groups.iter().position(|g| {
+                    (g.label == m.label
+                        || (g.label == Label::Per && m.label.is_name() && single_word))
+                        && g.forms.iter().any(|(f, _)| same_entity(g.label, f, &form))
                 });
-                groups.len() - 1
+                let g = found.unwrap_or_else(|| {
+                    groups.push(Group {
+                        label: m.label,
+                        name: forms[i].to_owned(),
+                        title: None,
+                        forms: Vec::new(),
+                        count: 0,
+                    });
+                    groups.len() - 1
+                });
+                groups[g].forms.push((form, 1));
+                seen.insert((m.label, lower), g);
+                g
             }
         };
         let group = &mut groups[g];
-        *group.forms.entry(form.to_owned()).or_default() += 1;
-        if form.chars().count() > group.name.chars().count() {
-            group.name = form.to_owned();
+        if forms[i].chars().count() > group.name.chars().count() {
+            group.name = forms[i].to_owned();
         }
         if group.label == Label::Per && group.title.is_none() {
             group.title = title_before(text, m.range.start);
         }
-        if kept
-            .iter()
-            .any(|r| r.start <= m.range.start && m.range.end <= r.end)
-        {
+        if in_kept[i] {
             group.count += 1;
         }
         group_of[i] = g;
@@ -279,22 +322,24 @@ pub fn summarize(
             label: m.label,
             text: text[m.range.clone()].to_owned(),
             entity: new_index[group_of[i]],
-            kept: kept
-                .iter()
-                .any(|r| r.start <= m.range.start && m.range.end <= r.end),
+            kept: in_kept[i],
         })
         .collect();
     let entity_reports = rank
         .iter()
         .map(|&g| {
             let group = &groups[g];
-            let mut aliases: Vec<(&String, &usize)> = group.forms.iter().collect();
-            aliases.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+            let mut aliases: Vec<(&str, usize)> = group
+                .forms
+                .iter()
+                .map(|(f, n)| (f.text.as_str(), *n))
+                .collect();
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             EntityReport {
                 name: group.name.clone(),
                 label: group.label,
                 title: group.title.clone(),
-                aliases: aliases.into_iter().map(|(f, _)| f.clone()).collect(),
+                aliases: aliases.into_iter().map(|(f, _)| f.to_owned()).collect(),
                 count: group.count,
                 global: 0,
             }
@@ -308,6 +353,9 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
     let mut merged: Vec<CollectionEntity> = Vec::new();
     // Index: (label, lower-case name or alias) → merged entity.
     let mut by_key: BTreeMap<(Label, String), usize> = BTreeMap::new();
+    // Membership tests that stay cheap when an entity is in thousands of documents.
+    let mut seen_alias: std::collections::HashSet<(usize, String)> = Default::default();
+    let mut seen_doc: std::collections::HashSet<(usize, usize)> = Default::default();
     // Lower-case surname → merged people whose full name ends with it.
     let mut surnames: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // Full names first, so that bare surnames can join them.
@@ -372,11 +420,11 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
             m.name = ent.name.clone();
         }
         for a in std::iter::once(&ent.name).chain(&ent.aliases) {
-            if !m.aliases.contains(a) {
+            if seen_alias.insert((g, a.clone())) {
                 m.aliases.push(a.clone());
             }
         }
-        if !m.documents.contains(&d) {
+        if seen_doc.insert((g, d)) {
             m.documents.push(d);
         }
         documents[d].entities[e].global = g;
@@ -429,7 +477,14 @@ mod tests {
             });
             from = start + s.len();
         }
-        summarize(text, &mentions, &[0..text.len()], &CharIndex::new(text)).1
+        let whole = 0..text.len();
+        summarize(
+            text,
+            &mentions,
+            std::slice::from_ref(&whole),
+            &CharIndex::new(text),
+        )
+        .1
     }
 
     #[test]

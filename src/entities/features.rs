@@ -396,6 +396,20 @@ fn sentence_casing(toks: &[TokenInfo], common: u16) -> Casing {
     }
 }
 
+/// Whether token `i` is certainly outside any name, so the model need not be asked: a lower-case
+/// word or punctuation between two others, in a sentence with ordinary casing, in no gazetteer.
+/// About half the tokens of news text pass, which halves the table lookups that bound the speed.
+pub fn surely_outside(infos: &[TokenInfo], sent: &Range<usize>, i: usize) -> bool {
+    let small = |t: &TokenInfo| t.flags & (CAP | ALL_CAPS | DIGIT) == 0;
+    let t = &infos[i];
+    t.casing == Casing::Normal as u8
+        && small(t)
+        && t.gaz == 0
+        && t.span_gaz == 0
+        && (i == sent.start || small(&infos[i - 1]))
+        && (i + 1 == sent.end || small(&infos[i + 1]))
+}
+
 /// Appends the features of token `i` of `sent` (a range into `infos`) to `out`.
 pub fn features(infos: &[TokenInfo], sent: &Range<usize>, i: usize, out: &mut Vec<u32>) {
     let at = |k: isize| -> Option<&TokenInfo> {
