@@ -13,7 +13,6 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use gleaner::{boilerplate, decode, dedup, entities, segment, Document, Options};
 use std::time::Instant;
 
 /// A small deterministic generator (xorshift), so every run measures the same corpus.
@@ -172,88 +171,25 @@ fn main() {
         docs.len(),
         bytes as f64 / 1e6
     );
+    let start = Instant::now();
+    let times = gleaner::bench::run_stages(&docs, || start.elapsed().as_secs_f64());
     println!("{:<28} {:>10} {:>10}", "stage (native)", "seconds", "MB/s");
-    let report = |stage: &str, secs: f64| {
-        println!("{stage:<28} {secs:>10.3} {:>10.1}", mb_per_s(bytes, secs))
-    };
-
-    let t = Instant::now();
-    let decoded: Vec<decode::Decoded> = docs
-        .iter()
-        .map(|(n, text)| decode::decode(text.as_bytes(), n).expect("decodes"))
-        .collect();
-    report("decode", t.elapsed().as_secs_f64());
-
-    let t = Instant::now();
-    let blocks: Vec<Vec<segment::Block>> =
-        decoded.iter().map(|d| segment::lines(&d.text)).collect();
-    report("segment", t.elapsed().as_secs_f64());
-
-    let t = Instant::now();
-    let mut mentions = 0;
-    let mut tokens = 0;
-    for d in &decoded {
-        mentions += entities::recognize(&d.text).len();
-        tokens += d.text.split_whitespace().count();
+    for (stage, secs) in &times.stages {
+        println!("{stage:<28} {secs:>10.3} {:>10.1}", mb_per_s(bytes, *secs));
     }
-    let secs = t.elapsed().as_secs_f64();
-    report("entities", secs);
+    let entity_secs = times
+        .stages
+        .iter()
+        .find(|(s, _)| *s == "entities")
+        .map_or(1.0, |s| s.1);
     println!(
-        "{:<28} {:>10} {:>10.0}",
-        "  entities tokens/s",
-        "",
-        tokens as f64 / secs
+        "entities: {:.0} tokens/s",
+        times.tokens as f64 / entity_secs
     );
-    let _ = mentions;
-
-    let t = Instant::now();
-    let views: Vec<Option<(&str, &[segment::Block])>> = decoded
-        .iter()
-        .zip(&blocks)
-        .map(|(d, b)| Some((d.text.as_str(), b.as_slice())))
-        .collect();
-    let templates = boilerplate::Templates::from_collection(&views);
-    let cleaned: Vec<String> = decoded
-        .iter()
-        .zip(&blocks)
-        .map(|(d, b)| {
-            let verdicts = boilerplate::classify(&d.text, b, &templates);
-            b.iter()
-                .zip(&verdicts)
-                .filter(|(_, v)| v.score >= 0.5)
-                .map(|(blk, _)| &d.text[blk.range.clone()])
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect();
-    report("boilerplate", t.elapsed().as_secs_f64());
-
-    let t = Instant::now();
-    let inputs: Vec<Option<dedup::Input>> = cleaned
-        .iter()
-        .map(|c| {
-            Some(dedup::Input {
-                text: c,
-                date: None,
-            })
-        })
-        .collect();
-    let links = dedup::link(&inputs, &Options::default());
-    report("dedup", t.elapsed().as_secs_f64());
     println!(
-        "  {} pairs, {} clusters",
-        links.pairs.len(),
-        links.clusters.len()
+        "dedup found {} pairs, {} clusters",
+        times.pairs, times.clusters
     );
-
-    let t = Instant::now();
-    let all: Vec<Document> = docs
-        .iter()
-        .map(|(n, text)| Document::from_text(n.clone(), text))
-        .collect();
-    let r = gleaner::analyze(&all, &Options::default());
-    report("analyze (all stages)", t.elapsed().as_secs_f64());
-    assert_eq!(r.documents.len(), docs.len());
     if let Some(peak) = peak_memory_mb() {
         println!("peak memory: {peak:.0} MB");
     }

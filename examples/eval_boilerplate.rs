@@ -14,7 +14,7 @@
 //! cargo run --release --example eval_boilerplate -- --errors 10  # wrong blocks, worst held-out pages
 //! ```
 //!
-//! `--data DIR` (or `GLEANER_BENCH`) points at the benchmark; default `/work/shared/data/boilerplate`.
+//! `--data DIR` (or `GLEANER_BENCH`) points at the benchmark; default `../shared/data/boilerplate`.
 //!
 //! The metric, as the benchmark's README states it: tokens are the matches of the Unicode regex
 //! `\w+`; shingles are the runs of 4 consecutive tokens (a text of fewer than 4 tokens gives one
@@ -48,7 +48,9 @@ fn main() {
     let data = PathBuf::from(
         value("--data")
             .or_else(|| std::env::var("GLEANER_BENCH").ok())
-            .unwrap_or_else(|| "/work/shared/data/boilerplate".to_owned()),
+            .unwrap_or_else(|| {
+                concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/boilerplate").to_owned()
+            }),
     );
     let bench = match Bench::load(&data) {
         Ok(b) => b,

@@ -389,7 +389,7 @@ fn print_errors(
 /// The five real samples: 000/001 near copies, 002 the same press conference, 003/004 one story,
 /// 000 vs 003 different stories. Compared as the pipeline does: the cleaned text of `analyze`.
 fn samples() {
-    let dir = Path::new("/work/shared/samples");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples"));
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

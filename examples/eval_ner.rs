@@ -2,7 +2,7 @@
 //! micro-averaged, plus PER/ORG/LOC alone, and throughput.
 //!
 //! ```text
-//! cargo run --release --example eval_ner [-- --data /work/shared/data/ner] [--sets a,b] [--errors N]
+//! cargo run --release --example eval_ner [-- --data ../shared/data/ner] [--sets a,b] [--errors N]
 //! ```
 //!
 //! Each document (sentences regrouped by id) is tagged as one text, sentences on their own
@@ -187,7 +187,7 @@ fn predict(doc: &Doc, with_misc: bool) -> Vec<Span> {
 }
 
 fn main() {
-    let mut data = PathBuf::from("/work/shared/data/ner");
+    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/ner"));
     let mut only: Option<Vec<String>> = None;
     let mut show_errors = 0usize;
     // Predictions as JSON lines {set, doc, sent, start, end, label}, for scripts/ner-peers.

@@ -2,7 +2,7 @@
 //! `src/entities/data/{gazetteer.txt, clusters.txt, model.bin}`. About 17 s on one core.
 //!
 //! ```text
-//! cargo run --release --example train_ner [-- --data /work/shared/data/ner --epochs 10]
+//! cargo run --release --example train_ner [-- --data ../shared/data/ner --epochs 10]
 //! ```
 //!
 //! Method: an averaged structured perceptron (Collins 2002) over the features of
@@ -32,7 +32,7 @@ use std::time::Instant;
 const OUT_DIR: &str = "src/entities/data";
 
 fn main() {
-    let mut data = PathBuf::from("/work/shared/data/ner");
+    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/ner"));
     let mut epochs = 10;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {

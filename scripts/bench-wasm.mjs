@@ -29,15 +29,39 @@ try {
   // The corpus the native bench wrote: both sides measure the same input.
   await page.route('**/bench-corpus.json', (route) => route.fulfill({ path: corpusPath, contentType: 'application/json' }));
   const result = await page.evaluate(async () => {
-    const corpus = await (await fetch('bench-corpus.json')).json();
+    const corpusText = await (await fetch('bench-corpus.json')).text();
+    const corpus = JSON.parse(corpusText);
     const encoder = new TextEncoder();
     const docs = corpus.map(({ name, text }) => ({ name, data: encoder.encode(text) }));
     const bytes = docs.reduce((n, d) => n + d.data.length, 0);
 
-    const { default: init, Session } = await import('./pkg/gleaner.js');
+    const { default: init, Session, benchStages } = await import('./pkg/gleaner.js');
     let t = performance.now();
     await init();
     const initMs = performance.now() - t;
+    // Each stage alone, with the native bench's code (gleaner::bench::run_stages).
+    const stages = JSON.parse(benchStages(corpusText));
+
+    // One 100 KB HTML page, cleaned end to end (decode, parse, classify, entities, report).
+    const paragraphs = corpus.slice(0, 80).flatMap((d) => d.text.split('\n')).filter((p) => p.length > 40);
+    let html = '<!doctype html><html><head><title>Bench page</title></head><body><nav><a href="./">Home</a> <a href="./world">World</a></nav><article><h1>Bench page</h1>';
+    for (const p of paragraphs) {
+      if (html.length > 100_000) break;
+      html += `<p>${p.replace(/[<&]/g, ' ')}</p>`;
+    }
+    html += '</article><footer>Copyright 2026. All rights reserved.</footer></body></html>';
+    const htmlBytes = encoder.encode(html);
+    const htmlRuns = [];
+    for (let i = 0; i < 5; i++) {
+      const one = new Session();
+      const t0 = performance.now();
+      one.addFile('page.html', htmlBytes);
+      JSON.parse(one.report({}));
+      htmlRuns.push(performance.now() - t0);
+      one.free();
+    }
+    htmlRuns.sort((a, b) => a - b);
+    const htmlPage = { bytes: htmlBytes.length, medianMs: htmlRuns[2] };
 
     const session = new Session();
     t = performance.now();
@@ -54,7 +78,7 @@ try {
 
 
     return {
-      docs: docs.length, bytes, initMs, addMs, reportMs, rerunMs,
+      docs: docs.length, bytes, initMs, addMs, reportMs, rerunMs, stages, htmlPage,
       clusters: report.clusters.filter((c) => c.members.length > 1).length,
       pairs: report.pairs.length,
       entities: report.entities.length,
@@ -67,6 +91,12 @@ try {
   console.log(`gleaner wasm bench, ${new Date().toISOString().slice(0, 10)}, Chromium ${browser.context.browser()?.version() ?? ''}`);
   console.log(`corpus: ${result.docs} documents, ${mb.toFixed(1)} MB (artifacts/bench-corpus.json, the native bench's)`);
   line('init (compile + instantiate)', result.initMs);
+  console.log(`${'stage (wasm, as the native bench)'.padEnd(34)} ${'seconds'.padStart(8)}    MB/s`);
+  for (const [stage, secs] of result.stages.stages) line(`  ${stage}`, secs * 1000, rate(secs * 1000));
+  const entitySecs = result.stages.stages.find(([s]) => s === 'entities')[1];
+  console.log(`  entities: ${Math.round(result.stages.tokens / entitySecs).toLocaleString('en')} tokens/s`);
+  console.log(`one ${Math.round(result.htmlPage.bytes / 1000)} KB HTML page, cleaned end to end: ${result.htmlPage.medianMs.toFixed(1)} ms (median of 5)`);
+  console.log('the worker\'s path (Session, as the page uses it):');
   line('add (decode+segment+NER)', result.addMs, rate(result.addMs));
   line('report (boilerplate+dedup+merge)', result.reportMs, rate(result.reportMs));
   line('report again (threshold 0.6)', result.rerunMs, rate(result.rerunMs));

@@ -22,6 +22,8 @@
 //! The core does no I/O and knows nothing of JavaScript: `main.rs` reads files, `wasm.rs` talks
 //! to the page.
 
+#[doc(hidden)]
+pub mod bench;
 pub mod boilerplate;
 pub mod decode;
 pub mod dedup;
@@ -188,6 +190,7 @@ pub fn analyze(docs: &[Document], options: &Options) -> Report {
 /// The boilerplate verdicts of a collection: one list per document (`None` for skipped ones).
 /// They depend on the documents only, not on the options, so a caller that re-runs [`assemble`]
 /// for another threshold or a restore can keep them ([`assemble_with`]).
+#[derive(Debug)]
 pub struct Verdicts(Vec<Option<Vec<boilerplate::Verdict>>>);
 
 /// Classifies every block of every document, with the collection's template lines.
@@ -215,6 +218,53 @@ pub fn classify_collection(prepared: &[Prepared]) -> Verdicts {
     )
 }
 
+/// A collection that grows and shrinks, as in the page: it keeps each document's prepared work
+/// and the collection's boilerplate verdicts between reports, so a threshold change or a restore
+/// re-runs only the cheap stages. Any change to the documents drops the verdicts.
+#[derive(Debug, Default)]
+pub struct Collection {
+    prepared: Vec<Prepared>,
+    verdicts: Option<Verdicts>,
+}
+
+impl Collection {
+    /// Prepares and adds a document; returns its index.
+    pub fn add(&mut self, doc: &Document) -> usize {
+        self.prepared.push(prepare(doc));
+        self.verdicts = None;
+        self.prepared.len() - 1
+    }
+
+    /// Removes one document; later indices shift down by one.
+    pub fn remove(&mut self, index: usize) {
+        if index < self.prepared.len() {
+            self.prepared.remove(index);
+            self.verdicts = None;
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.prepared.clear();
+        self.verdicts = None;
+    }
+
+    pub fn len(&self) -> usize {
+        self.prepared.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prepared.is_empty()
+    }
+
+    /// The report for `options`; the same as [`analyze`] on the same documents.
+    pub fn report(&mut self, options: &Options) -> Report {
+        let verdicts = self
+            .verdicts
+            .get_or_insert_with(|| classify_collection(&self.prepared));
+        assemble_with(&self.prepared, verdicts, options)
+    }
+}
+
 /// The collection-level stages: template lines, boilerplate verdicts, duplicates, entity merging.
 pub fn assemble(prepared: &[Prepared], options: &Options) -> Report {
     assemble_with(prepared, &classify_collection(prepared), options)
@@ -240,7 +290,15 @@ pub fn assemble_with(prepared: &[Prepared], verdicts: &Verdicts, options: &Optio
             })
         })
         .collect();
-    let links = dedup::link(&cleaned, options);
+    let mut links = dedup::link(&cleaned, options);
+    for p in &mut links.pairs {
+        p.score = round_score(p.score);
+        p.contained_a_in_b = round_score(p.contained_a_in_b);
+        p.contained_b_in_a = round_score(p.contained_b_in_a);
+    }
+    for c in &mut links.clusters {
+        c.score = round_score(c.score);
+    }
     for (cluster_index, cluster) in links.clusters.iter().enumerate() {
         for &m in &cluster.members {
             documents[m].cluster = Some(cluster_index);
@@ -293,7 +351,8 @@ fn document_report(
             doc: doc_index,
             block: id,
         });
-        let kept_by_score = verdict.score >= options.keep_threshold;
+        let score = round_score(verdict.score);
+        let kept_by_score = score >= options.keep_threshold;
         let kept = kept_by_score || restored;
         let body = &t.text[block.range.clone()];
         let words = segment::word_count(body);
@@ -317,7 +376,7 @@ fn document_report(
             restored: restored && !kept_by_score,
             label: verdict.label,
             reason: verdict.reason.to_owned(),
-            score: verdict.score,
+            score,
         });
     }
     let kept_ranges: Vec<_> = t
@@ -346,6 +405,12 @@ fn document_report(
     }
 }
 
+/// Scores to four decimals: enough for a person, and the same natively and in wasm, whose float
+/// functions (`exp`, `ln`) may differ in the last bits.
+fn round_score(x: f32) -> f32 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
 /// "dir/000_abc.txt" → "000_abc".
 pub fn stem(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
@@ -365,6 +430,51 @@ mod tests {
         assert_eq!(stem("C:\\x\\page.html"), "page");
         assert_eq!(stem(".hidden"), ".hidden");
         assert_eq!(stem("pasted 1"), "pasted 1");
+    }
+
+    #[test]
+    fn collection_reports_like_analyze_as_it_changes() {
+        let a = Document::from_text(
+            "a.txt",
+            "Olaf Scholz visited Moscow on Tuesday to meet Vladimir Putin.\nShare this article",
+        );
+        let b = Document::from_text(
+            "b.txt",
+            "Joe Biden spoke to reporters in Washington about the talks in Geneva.",
+        );
+        let c = Document::from_text(
+            "c.txt",
+            "The council approved the new budget for schools in Lisbon on Friday.",
+        );
+        let opts = Options::default();
+        let json = |r: &Report| serde_json::to_string(r).unwrap();
+        let mut col = Collection::default();
+        col.add(&a);
+        col.add(&b);
+        assert_eq!(
+            json(&col.report(&opts)),
+            json(&analyze(&[a.clone(), b.clone()], &opts))
+        );
+        // Adding after a report must not reuse the old verdicts.
+        col.add(&c);
+        assert_eq!(col.report(&opts).documents.len(), 3);
+        assert_eq!(
+            json(&col.report(&opts)),
+            json(&analyze(&[a.clone(), b.clone(), c.clone()], &opts))
+        );
+        col.remove(0);
+        assert_eq!(
+            json(&col.report(&opts)),
+            json(&analyze(&[b.clone(), c.clone()], &opts))
+        );
+        let strict = Options {
+            keep_threshold: 0.9,
+            ..Options::default()
+        };
+        assert_eq!(json(&col.report(&strict)), json(&analyze(&[b, c], &strict)));
+        col.clear();
+        assert!(col.is_empty());
+        assert!(col.report(&opts).documents.is_empty());
     }
 
     #[test]

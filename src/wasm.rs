@@ -5,10 +5,7 @@
 //! Offsets in the report are Unicode code points; the page converts them to UTF-16 indices in
 //! `render.js` (`codePointsToUtf16`).
 
-use crate::{
-    assemble_with, classify_collection, dedup, prepare, Document, Options, Prepared, Verdicts,
-};
-use std::cell::RefCell;
+use crate::{dedup, Collection, Document, Options};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -22,14 +19,11 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Documents prepared so far; the collection-level stages run in [`Session::report`].
+/// The page's collection; the collection-level stages run in [`Session::report`].
 #[wasm_bindgen]
 #[derive(Default)]
 pub struct Session {
-    prepared: Vec<Prepared>,
-    /// Boilerplate verdicts of `prepared`, kept between reports: a threshold change or a
-    /// restore does not re-classify. Cleared whenever the documents change.
-    verdicts: RefCell<Option<Verdicts>>,
+    collection: Collection,
 }
 
 #[wasm_bindgen]
@@ -43,35 +37,27 @@ impl Session {
     /// (binary, empty) is still added, and the report says why it was skipped.
     #[wasm_bindgen(js_name = addFile)]
     pub fn add_file(&mut self, name: String, bytes: &[u8]) -> usize {
-        self.prepared
-            .push(prepare(&Document::new(name, bytes.to_vec())));
-        self.prepared.len() - 1
+        self.collection.add(&Document::new(name, bytes.to_vec()))
     }
 
     /// Adds pasted text.
     #[wasm_bindgen(js_name = addText)]
     pub fn add_text(&mut self, name: String, text: &str) -> usize {
-        self.prepared
-            .push(prepare(&Document::from_text(name, text)));
-        self.prepared.len() - 1
+        self.collection.add(&Document::from_text(name, text))
     }
 
     /// Removes one document; later indices shift down by one.
     pub fn remove(&mut self, index: usize) {
-        if index < self.prepared.len() {
-            self.prepared.remove(index);
-            self.verdicts.take();
-        }
+        self.collection.remove(index);
     }
 
     pub fn clear(&mut self) {
-        self.prepared.clear();
-        self.verdicts.take();
+        self.collection.clear();
     }
 
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
-        self.prepared.len()
+        self.collection.len()
     }
 
     /// The full report for `options` (a plain object shaped like the core's `Options`; missing
@@ -80,17 +66,30 @@ impl Session {
     /// JSON text rather than a JS object: on a 5 MB collection, serde_json plus `JSON.parse`
     /// crossed in 0.35 s where serde-wasm-bindgen took 0.9 s (`scripts/bench`), and the page sees
     /// byte for byte the CLI's shape.
-    pub fn report(&self, options: JsValue) -> Result<String, JsError> {
+    pub fn report(&mut self, options: JsValue) -> Result<String, JsError> {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
             serde_wasm_bindgen::from_value(options)?
         };
-        let mut cache = self.verdicts.borrow_mut();
-        let verdicts = cache.get_or_insert_with(|| classify_collection(&self.prepared));
-        let report = assemble_with(&self.prepared, verdicts, &options);
-        Ok(serde_json::to_string(&report)?)
+        Ok(serde_json::to_string(&self.collection.report(&options))?)
     }
+}
+
+/// Times every stage on `corpus` (JSON text: `[{"name", "text"}, ...]`, the file the native bench
+/// writes), with the same code as the native bench; returns `bench::StageTimes` as JSON text.
+/// Used by `scripts/bench-wasm.mjs` only.
+#[wasm_bindgen(js_name = benchStages)]
+pub fn bench_stages(corpus: &str) -> Result<String, JsError> {
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        name: String,
+        text: String,
+    }
+    let docs: Vec<Doc> = serde_json::from_str(corpus)?;
+    let docs: Vec<(String, String)> = docs.into_iter().map(|d| (d.name, d.text)).collect();
+    let times = crate::bench::run_stages(&docs, || js_sys::Date::now() / 1000.0);
+    Ok(serde_json::to_string(&times)?)
 }
 
 /// Shared passages of two texts, matched sentence to sentence, also when their order differs,

@@ -24,8 +24,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-pub const WIKINEWS: &str = "/work/shared/data/ner/unlabeled/wikinews_sample/articles.jsonl";
-pub const GROUND_TRUTH: &str = "/work/shared/data/boilerplate/ground-truth.json";
+pub const WIKINEWS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/ner/unlabeled/wikinews_sample/articles.jsonl"
+);
+pub const GROUND_TRUTH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/boilerplate/ground-truth.json"
+);
 pub const DEFAULT_SET_DIR: &str = "/tmp/gleaner-dedup-set";
 pub const SEED: u64 = 0x6c65_616e_6572_0006;
 

@@ -10,7 +10,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-data="${1:-/work/shared/data/ner}"
+data="${1:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/data/ner}"
 work="${NER_PEERS_DIR:-/tmp/ner-peers}"
 mkdir -p "$work"
 

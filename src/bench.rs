@@ -1,0 +1,98 @@
+//! Per-stage timing for the benchmarks, shared by the native bench (`examples/bench.rs`) and the
+//! wasm build (`benchStages` in `wasm.rs`), so both sides run the very same code on the very same
+//! corpus. The caller brings the clock (seconds as `f64`): the core itself reads no timer.
+
+use crate::{analyze, boilerplate, decode, dedup, entities, segment, Document, Options};
+use serde::Serialize;
+
+/// Seconds spent in each stage, in pipeline order, and what the stages found.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageTimes {
+    pub documents: usize,
+    pub bytes: usize,
+    /// Whitespace-separated tokens, for the entity stage's tokens/s.
+    pub tokens: usize,
+    pub stages: Vec<(&'static str, f64)>,
+    pub pairs: usize,
+    pub clusters: usize,
+}
+
+/// Runs decode, segment, entities, boilerplate and dedup one after the other over `docs`
+/// (name, text), then the whole `analyze`, timing each with `now`.
+pub fn run_stages(docs: &[(String, String)], mut now: impl FnMut() -> f64) -> StageTimes {
+    let mut stages = Vec::new();
+    let mut lap = |name: &'static str, start: f64, now: &mut dyn FnMut() -> f64| {
+        stages.push((name, now() - start));
+    };
+    let t = now();
+    let decoded: Vec<decode::Decoded> = docs
+        .iter()
+        .filter_map(|(n, text)| decode::decode(text.as_bytes(), n).ok())
+        .collect();
+    lap("decode", t, &mut now);
+
+    let t = now();
+    let blocks: Vec<Vec<segment::Block>> =
+        decoded.iter().map(|d| segment::lines(&d.text)).collect();
+    lap("segment", t, &mut now);
+
+    let t = now();
+    let mut tokens = 0;
+    for d in &decoded {
+        std::hint::black_box(entities::recognize(&d.text));
+        tokens += d.text.split_whitespace().count();
+    }
+    lap("entities", t, &mut now);
+
+    let t = now();
+    let views: Vec<Option<(&str, &[segment::Block])>> = decoded
+        .iter()
+        .zip(&blocks)
+        .map(|(d, b)| Some((d.text.as_str(), b.as_slice())))
+        .collect();
+    let templates = boilerplate::Templates::from_collection(&views);
+    let cleaned: Vec<String> = decoded
+        .iter()
+        .zip(&blocks)
+        .map(|(d, b)| {
+            let verdicts = boilerplate::classify(&d.text, b, &templates);
+            b.iter()
+                .zip(&verdicts)
+                .filter(|(_, v)| v.score >= 0.5)
+                .map(|(blk, _)| &d.text[blk.range.clone()])
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    lap("boilerplate", t, &mut now);
+
+    let t = now();
+    let inputs: Vec<Option<dedup::Input>> = cleaned
+        .iter()
+        .map(|c| {
+            Some(dedup::Input {
+                text: c,
+                date: None,
+            })
+        })
+        .collect();
+    let links = dedup::link(&inputs, &Options::default());
+    lap("dedup", t, &mut now);
+
+    let t = now();
+    let all: Vec<Document> = docs
+        .iter()
+        .map(|(n, text)| Document::from_text(n.clone(), text))
+        .collect();
+    std::hint::black_box(analyze(&all, &Options::default()));
+    lap("analyze (all stages)", t, &mut now);
+
+    StageTimes {
+        documents: docs.len(),
+        bytes: docs.iter().map(|(_, t)| t.len()).sum(),
+        tokens,
+        stages,
+        pairs: links.pairs.len(),
+        clusters: links.clusters.len(),
+    }
+}
