@@ -1077,6 +1077,25 @@ Kurz.\nDie Nato und die USA sehen bislang keine Hinweise auf einen Truppenabzug 
     }
 
     #[test]
+    fn small_html_page_keeps_its_short_last_paragraph() {
+        let html = "<!doctype html><html><head><title>Scholz in Moscow</title></head><body>\
+            <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+            <article><h1>Scholz meets Putin in Moscow</h1><p>German Chancellor Olaf Scholz met \
+            Russian President Vladimir Putin in Moscow on Tuesday, as Western leaders pressed for a \
+            diplomatic end to the standoff over Ukraine.</p><p>The two leaders spoke for more than \
+            three hours, officials said after the meeting.</p></article>\
+            <footer>© 2022 Example News. All rights reserved.</footer></body></html>";
+        let v = html_verdicts(html);
+        let kept: Vec<&str> = v
+            .iter()
+            .filter(|(_, v)| v.score >= 0.5)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(kept.len(), 2, "{v:?}");
+        assert!(kept[1].starts_with("The two leaders spoke"));
+    }
+
+    #[test]
     fn html_page_keeps_the_article_and_drops_furniture() {
         let paragraphs: String = ARTICLE
             .lines()

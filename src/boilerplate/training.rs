@@ -539,12 +539,39 @@ pub fn classify_with(
             .map(|x| m.predict(x))
             .collect();
     }
-    let v = verdicts(&a, blocks, &p);
+    let mut v = verdicts(&a, blocks, &p);
     // A document has an article: when the trees keep nothing, the rules decide.
     if v.iter().all(|v| v.label != Label::Article) {
         return a.rules;
     }
+    keep_continuations(&a, blocks, &mut v);
     v
+}
+
+/// Losing a real paragraph is what users of extractors complain about most, and the trees, which
+/// learned from whole pages, sometimes drop a short last paragraph of a small page. A plain
+/// sentence-shaped block with no furniture reason (label `Other`) is kept when it sits between two
+/// kept blocks, or, in HTML, inside the article element right after a kept block.
+fn keep_continuations(a: &Analysis, blocks: &[Block], v: &mut [Verdict]) {
+    let kept = |v: &[Verdict], j: usize| v[j].label == Label::Article;
+    for i in 0..v.len() {
+        let s = &a.items[i].shape;
+        if v[i].label != Label::Other || !s.terminal || s.words < 8.0 {
+            continue;
+        }
+        let before = (0..i).rev().find(|&j| v[j].label != Label::Other || j == 0);
+        let after = (i + 1..v.len()).find(|&j| v[j].label != Label::Other);
+        let sandwiched = before.is_some_and(|j| kept(v, j)) && after.is_some_and(|j| kept(v, j));
+        let in_article =
+            blocks[i].hints.as_ref().is_some_and(|h| h.in_article) && i > 0 && kept(v, i - 1);
+        if sandwiched || in_article {
+            v[i] = Verdict {
+                label: Label::Article,
+                score: v[i].score.max(0.55),
+                reason: "probably article text (continues the article)",
+            };
+        }
+    }
 }
 
 /// Documents with fewer blocks are classified by the rules alone.
