@@ -17,7 +17,7 @@
 //!   conflicting numbers and names (two stories of the same kind, such as two earthquakes, share
 //!   words but not their numbers and names). The weights and the threshold were fitted on the
 //!   dev half of the generated evaluation set (`examples/eval_dedup.rs --fit --sweep`); the
-//!   test half measures them (`notes/dedup.md` has the figures). Rarity comes
+//!   test half measures them (the README has the figures). Rarity comes
 //!   from the collection plus a background table of document frequencies computed from Wikinews
 //!   (CC BY 2.5) by `examples/gen_dedup_set.rs df`, so that a drop of five files already knows
 //!   that "Putin" says less than "Scholz".

@@ -19,6 +19,9 @@
 //! assert!(!doc.clean_text.contains("Leave a Reply"));
 //! ```
 //!
+//! [`Collection`] keeps each document's prepared work and the boilerplate verdicts between
+//! reports, as the page does when a user moves the threshold or restores a block.
+//!
 //! The core does no I/O and knows nothing of JavaScript: `main.rs` reads files, `wasm.rs` talks
 //! to the page.
 
