@@ -66,23 +66,23 @@ pub struct Verdict {
 /// Lines that recur across the collection, counted once per group of copies of one article.
 #[derive(Debug, Default)]
 pub struct Templates {
-    /// Normalized line → number of distinct copy groups it occurs in.
-    groups: BTreeMap<String, usize>,
+    /// Normalized line (its hash, see `line_key`) → number of distinct copy groups it occurs in.
+    groups: BTreeMap<u64, usize>,
 }
 
 impl Templates {
     /// Counts recurring lines. Documents that share a large part of their lines are copies of
     /// one article and count as one, so an article's own sentences never look like a template.
     pub fn from_collection(docs: &[Option<(&str, &[Block])>]) -> Templates {
-        let line_sets: Vec<BTreeSet<String>> = docs
+        // Lines are compared by the hash of their normalized form: no string per line.
+        let line_sets: Vec<BTreeMap<u64, usize>> = docs
             .iter()
             .map(|d| match d {
                 Some((text, blocks)) => blocks
                     .iter()
-                    .map(|b| normalize(&text[b.range.clone()]))
-                    .filter(|l| !l.is_empty())
+                    .filter_map(|b| line_key(&text[b.range.clone()]))
                     .collect(),
-                None => BTreeSet::new(),
+                None => BTreeMap::new(),
             })
             .collect();
         // Union-find over documents that share at least a third of the smaller one's lines.
@@ -94,17 +94,18 @@ impl Templates {
             }
             i
         }
-        let mut owners: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        // Line → (its word count, the documents that have it).
+        let mut owners: BTreeMap<u64, (usize, Vec<usize>)> = BTreeMap::new();
         for (d, set) in line_sets.iter().enumerate() {
-            for line in set {
-                owners.entry(line.as_str()).or_default().push(d);
+            for (&line, &words) in set {
+                owners.entry(line).or_insert((words, Vec::new())).1.push(d);
             }
         }
         let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-        for (line, docs_with_line) in &owners {
+        for (words, docs_with_line) in owners.values() {
             // Lines in very many documents are templates by definition, and short lines (menus,
             // labels) are what templates are made of: neither is evidence of a copy.
-            let long = line.split(' ').count() >= 6;
+            let long = *words >= 6;
             if long && docs_with_line.len() > 1 && docs_with_line.len() <= 8 {
                 for (i, &a) in docs_with_line.iter().enumerate() {
                     for &b in &docs_with_line[i + 1..] {
@@ -121,10 +122,13 @@ impl Templates {
             }
         }
         let mut groups = BTreeMap::new();
-        for (line, ds) in owners {
+        for (line, (_, ds)) in owners {
+            if ds.len() < 2 {
+                continue;
+            }
             let roots: BTreeSet<usize> = ds.iter().map(|&d| root(&mut parent, d)).collect();
             if roots.len() >= 2 {
-                groups.insert(line.to_owned(), roots.len());
+                groups.insert(line, roots.len());
             }
         }
         Templates { groups }
@@ -135,11 +139,13 @@ impl Templates {
         if self.groups.is_empty() {
             return 1;
         }
-        self.groups.get(&normalize(line)).copied().unwrap_or(1)
+        line_key(line)
+            .and_then(|(key, _)| self.groups.get(&key).copied())
+            .unwrap_or(1)
     }
 }
 
-/// Lower case, letters and digits only, single spaces: the key for recurring lines.
+/// Lower case, letters and digits only, single spaces: the form phrases are matched in.
 fn normalize(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for w in line
@@ -152,6 +158,37 @@ fn normalize(line: &str) -> String {
         out.extend(w.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+/// The key for recurring lines: a hash of the line lower-cased, letters and digits only, words
+/// separated by single spaces, with its word count; `None` for a line with no word.
+fn line_key(line: &str) -> Option<(u64, usize)> {
+    // FNV-1a over the normalized characters: stable across runs and platforms.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |c: char| {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    let mut words = 0;
+    let mut in_word = false;
+    for c in line.chars() {
+        if c.is_alphanumeric() {
+            if !in_word && words > 0 {
+                eat(' ');
+            }
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+            c.to_lowercase().for_each(&mut eat);
+        } else {
+            in_word = false;
+        }
+    }
+    (words > 0).then_some((hash, words))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -624,6 +661,11 @@ fn has_domain(line: &str) -> bool {
 }
 
 fn match_phrase(line: &str, words: f32) -> Option<Label> {
+    // No phrase applies to a line this long (modes stop at 40 words, exact phrases are short):
+    // most article paragraphs end here, before any string is built.
+    if words > 40.0 {
+        return None;
+    }
     let mut lower = String::with_capacity(line.len());
     let mut space = false;
     for c in line.chars() {
@@ -1074,6 +1116,14 @@ Kurz.\nDie Nato und die USA sehen bislang keine Hinweise auf einen Truppenabzug 
             .map(|b| page.text[b.range.clone()].to_owned())
             .zip(v)
             .collect()
+    }
+
+    #[test]
+    fn template_lines_match_across_case_punctuation_and_spacing() {
+        assert_eq!(line_key("Leave a Reply!"), line_key("  leave a  REPLY"));
+        assert_eq!(line_key("Leave a Reply").map(|k| k.1), Some(3));
+        assert_ne!(line_key("Leave a Reply"), line_key("Leave aReply"));
+        assert_eq!(line_key("— … —"), None);
     }
 
     #[test]

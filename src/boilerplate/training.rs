@@ -195,13 +195,14 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
     let n = items.len().max(1) as f32;
     let doc_words: f32 = items.iter().map(|it| it.shape.words).sum();
     // How often each line occurs in this document: menus and buttons repeat, paragraphs do not.
-    let keys: Vec<String> = blocks
+    let keys: Vec<Option<u64>> = blocks
         .iter()
-        .map(|b| super::normalize(text.get(b.range.clone()).unwrap_or("")))
+        .map(|b| super::line_key(text.get(b.range.clone()).unwrap_or("")).map(|(k, _)| k))
         .collect();
-    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut repeats: std::collections::HashMap<Option<u64>, usize> =
+        std::collections::HashMap::new();
     for k in &keys {
-        *repeats.entry(k.as_str()).or_default() += 1;
+        *repeats.entry(*k).or_default() += 1;
     }
     // The page's headline: marked by the HTML parser, or the rules' first title line in text.
     // (The first line repeating a text's first line, its <title>, was tried as the text anchor:
@@ -259,7 +260,7 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
                 headline_run(&items, i) as f32,
                 bit(s.comment_marker),
                 s.cap_prefix as f32,
-                repeats.get(keys[i].as_str()).copied().unwrap_or(1) as f32,
+                repeats.get(&keys[i]).copied().unwrap_or(1) as f32,
                 n,
                 doc_words,
                 bit(anchor == Some(i)),
