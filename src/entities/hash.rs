@@ -73,6 +73,7 @@ pub fn fold(h: u64) -> u32 {
 pub struct U32Map<V> {
     slots: Vec<(u32, V)>,
     mask: usize,
+    len: usize,
 }
 
 impl<V: Default + Clone> U32Map<V> {
@@ -82,6 +83,7 @@ impl<V: Default + Clone> U32Map<V> {
         U32Map {
             slots: vec![(0, V::default()); size],
             mask: size - 1,
+            len: 0,
         }
     }
 
@@ -104,15 +106,49 @@ impl<V: Default + Clone> U32Map<V> {
         }
     }
 
-    /// The value of `key`, inserted as default if absent. No more keys than the capacity given
-    /// to `with_capacity` may be inserted.
+    /// The value of `key`, inserted as default if absent. The table doubles before it gets
+    /// 80% full, so probing always ends (a full table would loop forever).
     pub fn entry(&mut self, key: u32) -> &mut V {
+        if (self.len + 1) * 5 > self.slots.len() * 4 {
+            self.grow();
+        }
         let key = key | 1;
         let mut i = self.slot(key);
         while self.slots[i].0 != key && self.slots[i].0 != 0 {
             i = (i + 1) & self.mask;
         }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
         self.slots[i].0 = key;
         &mut self.slots[i].1
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let size = old.len() * 2;
+        self.slots = vec![(0, V::default()); size];
+        self.mask = size - 1;
+        self.len = 0;
+        for (k, v) in old.into_iter().filter(|(k, _)| *k != 0) {
+            *self.entry(k) = v;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grows_past_its_initial_capacity() {
+        let mut m: U32Map<u32> = U32Map::with_capacity(0);
+        for k in 1..10_000u32 {
+            *m.entry(k * 2 + 1) = k;
+        }
+        for k in 1..10_000u32 {
+            assert_eq!(m.get(k * 2 + 1), Some(&k));
+        }
+        assert_eq!(m.get(40_001), None);
     }
 }
