@@ -1,5 +1,6 @@
 // DOM building. Every piece of article data reaches the page through textContent or text nodes
-// (`h()` appends strings as text nodes): no innerHTML, no insertAdjacentHTML, no URLs from data.
+// (`h()` appends strings as text nodes): article data never goes through an HTML parser, and no
+// URL comes from data.
 // A hostile file is therefore only ever shown as text.
 
 /** The entity types of the report, in legend order, with what they mean. */
