@@ -5,23 +5,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import { launch, openPage, startServer, waitForDocuments } from './helpers.mjs';
+import { test } from 'node:test';
+import { openPage, servePageInChromium, waitForDocuments } from './helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const site = servePageInChromium();
 
 async function violations(page) {
   await page.evaluate(AXE);
@@ -34,7 +23,7 @@ async function violations(page) {
 
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no WCAG A/AA violations (${scheme})`, async () => {
-    const { page, log } = await openPage(browser.context, server.origin);
+    const { page, log } = await openPage(site.browser.context, site.server.origin);
     await page.emulateMedia({ colorScheme: scheme });
     assert.deepEqual(await violations(page), [], 'empty page');
 

@@ -7,23 +7,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch, openPage, ROOT, SAMPLE_NAMES, startServer, waitForDocuments, WWW } from './helpers.mjs';
+import { test } from 'node:test';
+import {
+  openPage, ROOT, SAMPLE_NAMES, servePageInChromium, waitForDocuments, WWW,
+} from './helpers.mjs';
 
 const CLI = process.env.GLEANER_CLI ?? join(ROOT, 'target', 'debug', 'gleaner');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const site = servePageInChromium();
 
 const normalize = (value) => JSON.parse(JSON.stringify(value, (_key, v) => (
   typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(6)) : v)));
@@ -52,7 +43,7 @@ test('the page and `gleaner analyze` give the same report on the samples', async
   const cli = JSON.parse(execFileSync(CLI, ['analyze', ...SAMPLE_NAMES], {
     cwd: join(WWW, 'samples'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   }));
-  const { page, log } = await openPage(browser.context, server.origin);
+  const { page, log } = await openPage(site.browser.context, site.server.origin);
   await page.click('#samples');
   await waitForDocuments(page, 5);
   const web = await page.evaluate(() => window.gleaner.report);

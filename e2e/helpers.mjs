@@ -2,6 +2,7 @@
 // Pages serves, so scripts/build-site must have run) and Debian's Chromium driven by
 // playwright-core, with every request, console message and page error recorded.
 
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,23 @@ export function startServer(dir = WWW) {
 }
 
 /** A fresh Chromium profile; resolves to {context, stop()}. */
+/**
+ * Registers node:test hooks that start the static server and Chromium before a file's tests and
+ * stop both after them. Returns an object whose `server` and `browser` are set once `before` ran.
+ */
+export function servePageInChromium() {
+  const site = { server: null, browser: null };
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.stop();
+    await site.server?.stop();
+  });
+  return site;
+}
+
 export async function launch() {
   const profile = mkdtempSync(join(tmpdir(), 'gleaner-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -4,33 +4,22 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  dropFiles, launch, openPage, sample, SAMPLE_NAMES, screenshot, startServer, waitForDocuments,
+  dropFiles, openPage, sample, SAMPLE_NAMES, screenshot, servePageInChromium, waitForDocuments,
 } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const site = servePageInChromium();
 
 /** Runs `fn({page, log})` on a fresh page, then checks the console and the requests. */
 async function withPage(fn, { viewport } = {}) {
-  const { page, log } = await openPage(browser.context, server.origin);
+  const { page, log } = await openPage(site.browser.context, site.server.origin);
   try {
     if (viewport) await page.setViewportSize(viewport);
     await fn({ page, log });
     await page.waitForTimeout(50); // let late console messages arrive
     assert.deepEqual(log.errors, [], 'the console showed errors');
-    const offOrigin = log.requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('blob:'));
+    const offOrigin = log.requests.filter((url) => !url.startsWith(`${site.server.origin}/`) && !url.startsWith('blob:'));
     assert.deepEqual(offOrigin, [], 'requests left the origin');
   } finally {
     await page.close();

@@ -3,25 +3,16 @@
 // a long article list stays filterable.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { dropFiles, launch, openPage, screenshot, startServer, waitForDocuments } from './helpers.mjs';
+import { test } from 'node:test';
+import {
+  dropFiles, openPage, screenshot, servePageInChromium, waitForDocuments,
+} from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const site = servePageInChromium();
 
 function checkLog(log) {
   assert.deepEqual(log.errors, [], 'the console showed errors');
-  const offOrigin = log.requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('blob:'));
+  const offOrigin = log.requests.filter((url) => !url.startsWith(`${site.server.origin}/`) && !url.startsWith('blob:'));
   assert.deepEqual(offOrigin, [], 'requests left the origin');
 }
 
@@ -39,7 +30,7 @@ function files(n, prefix, words = 40) {
 }
 
 test('the session survives a reload, and Clear all really clears it', async () => {
-  const { page, log } = await openPage(browser.context, server.origin);
+  const { page, log } = await openPage(site.browser.context, site.server.origin);
   try {
     await page.click('#samples');
     await waitForDocuments(page, 5);
@@ -78,7 +69,7 @@ test('the session survives a reload, and Clear all really clears it', async () =
 });
 
 test('offline after the first visit: the page, the analyzer and the samples come from the cache', async () => {
-  const { page, log } = await openPage(browser.context, server.origin);
+  const { page, log } = await openPage(site.browser.context, site.server.origin);
   try {
     // Wait for the service worker to be active, then reload so it controls the page.
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -86,7 +77,7 @@ test('offline after the first visit: the page, the analyzer and the samples come
     await ready(page);
     assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the page is not controlled');
 
-    await browser.context.setOffline(true);
+    await site.browser.context.setOffline(true);
     try {
       await page.reload();
       await ready(page);
@@ -96,9 +87,9 @@ test('offline after the first visit: the page, the analyzer and the samples come
       assert.equal(r.documents.filter((d) => !d.error).length, 5);
       assert.equal(await page.locator('#article-list li').count(), 5);
     } finally {
-      await browser.context.setOffline(false);
+      await site.browser.context.setOffline(false);
     }
-    const offOrigin = log.requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('blob:'));
+    const offOrigin = log.requests.filter((url) => !url.startsWith(`${site.server.origin}/`) && !url.startsWith('blob:'));
     assert.deepEqual(offOrigin, []);
     assert.deepEqual(log.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
   } finally {
@@ -107,7 +98,7 @@ test('offline after the first visit: the page, the analyzer and the samples come
 });
 
 test('Cancel stops a 300-file drop after the current slice; what was added stays', async () => {
-  const { page, log } = await openPage(browser.context, server.origin);
+  const { page, log } = await openPage(site.browser.context, site.server.origin);
   try {
     await dropFiles(page, '#dropzone', files(300, 'big', 400));
     await page.waitForSelector('#progress-wrap:not([hidden])');
@@ -129,7 +120,7 @@ test('Cancel stops a 300-file drop after the current slice; what was added stays
 });
 
 test('1,000 files: the list shows 200 rows at a time and filters by name, cluster or entity', async () => {
-  const { page, log } = await openPage(browser.context, server.origin);
+  const { page, log } = await openPage(site.browser.context, site.server.origin);
   try {
     await dropFiles(page, '#dropzone', files(1000, 'doc', 12));
     await page.waitForFunction(() => window.gleaner.busy === 0 && window.gleaner.report?.documents.length === 1000,
@@ -158,7 +149,7 @@ test('1,000 files: the list shows 200 rows at a time and filters by name, cluste
 });
 
 test('the article filter matches entities and clusters', async () => {
-  const { page, log } = await openPage(browser.context, server.origin);
+  const { page, log } = await openPage(site.browser.context, site.server.origin);
   try {
     await page.click('#samples');
     await waitForDocuments(page, 5);
