@@ -263,7 +263,7 @@ fn truth_pairs(docs: &[gen::SetDoc], in_split: &[bool]) -> HashMap<(usize, usize
     for members in by_cluster.values() {
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
-                out.insert((a, b), gen::expected_level(docs[a].kind, docs[b].kind));
+                out.insert((a, b), gen::expected_level(&docs[a], &docs[b]));
             }
         }
     }
@@ -293,7 +293,8 @@ fn hard_negatives(docs: &[gen::SetDoc], in_split: &[bool]) -> Vec<(usize, usize)
                 .iter()
                 .filter(|n| names[y].contains(*n) && df[n.as_str()] <= 8)
                 .count();
-            if shared >= 3 {
+            let one_story = docs[originals[x]].cluster == docs[originals[y]].cluster;
+            if shared >= 3 && !one_story {
                 out.push((originals[x], originals[y]));
             }
         }
@@ -308,8 +309,15 @@ fn counterfeit_pairs(docs: &[gen::SetDoc], in_split: &[bool]) -> Vec<(usize, usi
         if d.kind != gen::Kind::Counterfeit || !in_split[c] {
             continue;
         }
+        let Some(imitated) = docs
+            .iter()
+            .find(|e| e.kind == gen::Kind::Original && e.source == d.source)
+            .map(|e| e.cluster)
+        else {
+            continue;
+        };
         for (o, e) in docs.iter().enumerate() {
-            if e.cluster == d.source && in_split[o] {
+            if e.cluster == imitated && in_split[o] {
                 out.push((c.min(o), c.max(o)));
             }
         }

@@ -29,8 +29,9 @@ fn main() {
             .unwrap_or_else(|| "src/data/dedup_df.txt".to_owned());
         let mut df: std::collections::BTreeMap<String, usize> = Default::default();
         let mut docs = 0;
+        let stories = gen::stories(&sources);
         for (i, s) in sources.iter().enumerate() {
-            if !gen::is_dev(gen::SEED, i) {
+            if !gen::is_dev(gen::SEED, stories[i]) {
                 continue;
             }
             docs += 1;

@@ -46,7 +46,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Shingle Jaccard at or above which two texts are near copies.
 pub const DEFAULT_NEAR_THRESHOLD: f32 = 0.5;
 /// Same-story score (a calibrated probability) at or above which two texts tell one story.
-pub const DEFAULT_STORY_THRESHOLD: f32 = 0.35;
+pub const DEFAULT_STORY_THRESHOLD: f32 = 0.45;
 /// Share of the smaller text found in the larger one above which it can be an excerpt.
 const EXCERPT_CONTAINMENT: f32 = 0.8;
 /// ... and the reverse share must stay below this: otherwise they are near copies.
@@ -314,7 +314,9 @@ const RARE_SHARE: f32 = 0.01;
 const RARE_ENOUGH: f32 = 12.0;
 /// Logistic weights of the features (then the bias), fitted on the dev split of the evaluation
 /// set by `cargo run --release --example eval_dedup -- --fit`.
-const WEIGHTS: [f32; FEATURES + 1] = [1.47, 0.74, 0.4, 2.54, 4.48, -1.69, 1.06, 1.45, -0.23, -3.85];
+const WEIGHTS: [f32; FEATURES + 1] = [
+    2.22, -0.65, 0.94, 4.16, 1.63, -0.9, 2.25, 1.55, -0.18, -3.64,
+];
 
 fn measure(a: &Profile, b: &Profile, wa: &Weighted, wb: &Weighted) -> Measures {
     let inter = intersection_size(&a.shingles, &b.shingles) as f32;
@@ -403,7 +405,6 @@ fn verdict(m: &Measures, options: &Options, far_apart: bool) -> Option<(Relation
     if m.jaccard >= options.near_threshold {
         return Some((Relation::Near, m.jaccard));
     }
-    // Stories published weeks apart are different events unless the evidence is overwhelming.
     let needed = if far_apart {
         options.story_threshold.max(0.95)
     } else {
@@ -573,6 +574,11 @@ pub fn measure_candidates(docs: &[Option<Input>]) -> Vec<(usize, usize, Measures
 }
 
 /// Links the documents (`None` = skipped, left out of every cluster).
+///
+/// Same-story evidence is judged between groups of copies (documents linked as exact, near or
+/// excerpt), not between single documents: a near copy with a headline list or stripped quotation
+/// marks is the same text, so when one version of a story is linked to another story's version,
+/// all their versions are.
 pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     let profiles = profiles(docs);
     let idf = Idf::new(&profiles);
@@ -581,17 +587,28 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
         .iter()
         .map(|(i, _)| docs[*i].as_ref().and_then(|d| d.date).and_then(day_number))
         .collect();
+    let apart = |x: usize, y: usize| match (dates[x], dates[y]) {
+        (Some(p), Some(q)) => Some((p - q).abs()),
+        _ => None,
+    };
+    let judged: Vec<Judged> = candidates(&profiles, &weighted, &postings)
+        .into_iter()
+        .map(|(x, y)| {
+            let (x, y) = (x as usize, y as usize);
+            let m = measure(&profiles[x].1, &profiles[y].1, &weighted[x], &weighted[y]);
+            let far = apart(x, y).is_some_and(|d| d > FAR_APART_DAYS);
+            Judged {
+                x,
+                y,
+                m,
+                verdict: verdict(&m, options, far),
+            }
+        })
+        .collect();
+    let copies = copy_groups(profiles.len(), &judged);
+    let stories = story_links(&copies, &judged);
     let mut pairs = Vec::new();
-    for (x, y) in candidates(&profiles, &weighted, &postings) {
-        let (x, y) = (x as usize, y as usize);
-        let m = measure(&profiles[x].1, &profiles[y].1, &weighted[x], &weighted[y]);
-        let apart = match (dates[x], dates[y]) {
-            (Some(p), Some(q)) => Some((p - q).abs()),
-            _ => None,
-        };
-        let Some((relation, score)) = verdict(&m, options, apart.is_some_and(|d| d > 14)) else {
-            continue;
-        };
+    let mut push = |x: usize, y: usize, m: &Measures, (relation, score): (Relation, f32), note| {
         let (a, b) = (profiles[x].0, profiles[y].0);
         let texts = (
             docs[a].as_ref().map_or("", |d| d.text),
@@ -604,8 +621,32 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
             score,
             contained_a_in_b: m.in_b,
             contained_b_in_a: m.in_a,
-            explanation: explain(relation, &m, texts, &profiles[x].1, apart),
+            explanation: explain(relation, m, texts, &profiles[x].1, apart(x, y)) + note,
         });
+    };
+    let mut by_pair: HashMap<(usize, usize), usize> = HashMap::new();
+    for (k, j) in judged.iter().enumerate() {
+        by_pair.insert((j.x, j.y), k);
+        if let Some((relation, score)) = j.verdict {
+            if relation != Relation::SameStory {
+                push(j.x, j.y, &j.m, (relation, score), "");
+            }
+        }
+    }
+    for (x, y) in stories {
+        let (x, y) = (x.min(y), x.max(y));
+        let (m, own) = match by_pair.get(&(x, y)) {
+            Some(&k) => (
+                judged[k].m,
+                matches!(judged[k].verdict, Some((Relation::SameStory, _))),
+            ),
+            None => (
+                measure(&profiles[x].1, &profiles[y].1, &weighted[x], &weighted[y]),
+                false,
+            ),
+        };
+        let note = if own { "" } else { THROUGH_COPY };
+        push(x, y, &m, (Relation::SameStory, m.story), note);
     }
     pairs.sort_by(|p, q| {
         p.relation
@@ -618,7 +659,79 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     Links { pairs, clusters }
 }
 
+/// Stories published further apart than this are different events unless the evidence is
+/// overwhelming.
+const FAR_APART_DAYS: i64 = 14;
+/// Group pairs with more member pairs than this link only the pairs that were judged, so that
+/// a thousand copies of one page linked to a thousand of another do not make a million pairs.
+const MAX_GROUP_PAIRS: usize = 64;
+
+/// One compared pair (profile indices, x < y).
+struct Judged {
+    x: usize,
+    y: usize,
+    m: Measures,
+    verdict: Option<(Relation, f32)>,
+}
+
+/// Groups of copies: the components of the exact, near and excerpt links (profile indices, each
+/// mapped to its group's smallest member).
+fn copy_groups(n: usize, judged: &[Judged]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for j in judged {
+        if matches!(j.verdict, Some((r, _)) if r != Relation::SameStory) {
+            let (rx, ry) = (root(&mut parent, j.x), root(&mut parent, j.y));
+            parent[rx.max(ry)] = rx.min(ry);
+        }
+    }
+    (0..n).map(|i| root(&mut parent, i)).collect()
+}
+
+/// The same-story pairs (profile indices): every member pair of two linked groups of copies,
+/// and the pairs inside one group that the score links (they are no copies of each other).
+fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // The linked member pairs of each linked pair of groups.
+    let mut between: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    for j in judged {
+        if !matches!(j.verdict, Some((Relation::SameStory, _))) {
+            continue;
+        }
+        let (gx, gy) = (group[j.x], group[j.y]);
+        if gx == gy {
+            out.push((j.x, j.y));
+        } else {
+            between
+                .entry((gx.min(gy), gx.max(gy)))
+                .or_default()
+                .push((j.x, j.y));
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &g) in group.iter().enumerate() {
+        members.entry(g).or_default().push(i);
+    }
+    for (&(gx, gy), linked) in &between {
+        let (mx, my) = (&members[&gx], &members[&gy]);
+        if mx.len() * my.len() > MAX_GROUP_PAIRS {
+            out.extend(linked.iter().copied());
+        } else {
+            out.extend(mx.iter().flat_map(|&x| my.iter().map(move |&y| (x, y))));
+        }
+    }
+    out
+}
+
 const COMPARED: &str = "compared the cleaned text (boilerplate removed)";
+const THROUGH_COPY: &str =
+    "; linked because a copy of one of them (exact, near or excerpt) was linked to the other";
 
 fn explain(
     relation: Relation,
