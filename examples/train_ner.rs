@@ -17,11 +17,15 @@
 //! Everything is seeded: two runs give the same bytes.
 //!
 //! `NER_*` environment knobs (see `knob`) exist for experiments; their defaults are the shipped
-//! model. `NER_REUSE_CLUSTERS=1` skips rebuilding the word classes.
+//! model. `NER_REUSE_CLUSTERS=1` skips rebuilding the word classes. `NER_SEED=n` changes the
+//! shuffles (run-to-run spread is about ±0.004 F1, so compare changes over several seeds),
+//! `NER_BAG=k` averages k perceptrons, and `NER_SELF=w` adds self-training on Wikinews at
+//! weight w; none of them helped (see `docs/dev-notes/ner.md`).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use gleaner::entities::training::{
-    begin, features, inside, sentences, token_infos, tokenize, viterbi, write, Gazetteer, N_TAGS,
+    begin, features, inside, label_of, sentences, token_infos, tokenize, viterbi, write, Gazetteer,
+    N_TAGS,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -88,11 +92,62 @@ fn main() {
         docs.extend(load_docs(&data.join(file), partial, weight));
         eprintln!("{file}: {} documents", docs.len() - n);
     }
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut rng = Rng(0x5eed_1234_abcd_0001 ^ knob("NER_SEED", 0.0) as u64);
+    let (mut keys, mut model) = fit(&docs, &gaz, epochs, &mut rng, t0);
+    // Self-training (NER_SELF=w): the first model tags the unlabelled Wikinews articles, and
+    // the final model trains on the gold sets plus those silver labels at weight w.
+    let self_w = knob("NER_SELF", 0.0);
+    if self_w > 0.0 {
+        let silver = self_label(&data, &gaz, &keys, &model, self_w);
+        eprintln!("self-training: {} silver documents", silver.len());
+        docs.extend(silver);
+        (keys, model) = fit(&docs, &gaz, epochs, &mut rng, t0);
+    }
+    let mut rows: Vec<(u32, [f32; N_TAGS])> = Vec::new();
+    let max = model.w.iter().flatten().fold(0.0f32, |m, w| m.max(w.abs()));
+    // Weights under 1/4000 of the largest change no decision; dropping them halves the model.
+    let cut = max / knob("NER_CUT", 4000.0);
+    for (i, w) in model.w.iter().enumerate() {
+        if w.iter().any(|x| x.abs() >= cut) {
+            rows.push((keys[i], w.map(|x| if x.abs() >= cut { x } else { 0.0 })));
+        }
+    }
+    // Keep the features with the largest weights: the table must stay small enough for the
+    // cache, since tagging speed is bound by its lookups.
+    let top = knob("NER_TOP", 45_000.0) as usize;
+    if rows.len() > top {
+        let spread = |w: &[f32; N_TAGS]| {
+            let (lo, hi) = w
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(a, b), &x| (a.min(x), b.max(x)));
+            hi - lo
+        };
+        rows.sort_by(|a, b| spread(&b.1).total_cmp(&spread(&a.1)).then(a.0.cmp(&b.0)));
+        rows.truncate(top);
+    }
+    let bytes = write(&model.trans, &model.start, &mut rows);
+    fs::write(Path::new(OUT_DIR).join("model.bin"), &bytes).expect("write model");
+    eprintln!(
+        "model: {} features, {} bytes ({:.1}s)",
+        rows.len(),
+        bytes.len(),
+        t0.elapsed().as_secs_f32()
+    );
+}
+
+/// Extracts the training sentences of `docs` (plus an augmented copy of each), keeps the
+/// features seen at least twice and trains; returns the kept keys (sorted) and the weights.
+fn fit(
+    docs: &[Doc],
+    gaz: &Gazetteer,
+    epochs: usize,
+    rng: &mut Rng,
+    t0: Instant,
+) -> (Vec<u32>, Weights) {
     let mut sents = Vec::new();
-    for doc in &docs {
-        extract(doc, &gaz, &mut sents, false, &mut rng);
-        extract(doc, &gaz, &mut sents, true, &mut rng);
+    for doc in docs {
+        extract(doc, gaz, &mut sents, false, rng);
+        extract(doc, gaz, &mut sents, true, rng);
     }
     let tokens: usize = sents.iter().map(|s| s.gold.len()).sum();
     eprintln!(
@@ -128,37 +183,87 @@ fn main() {
     }
     eprintln!("{} features kept of {}", keys.len(), counts.len());
 
-    let model = train(&sents, keys.len(), epochs, &mut rng);
-    let mut rows: Vec<(u32, [f32; N_TAGS])> = Vec::new();
-    let max = model.w.iter().flatten().fold(0.0f32, |m, w| m.max(w.abs()));
-    // Weights under 1/4000 of the largest change no decision; dropping them halves the model.
-    let cut = max / knob("NER_CUT", 4000.0);
-    for (i, w) in model.w.iter().enumerate() {
-        if w.iter().any(|x| x.abs() >= cut) {
-            rows.push((keys[i], w.map(|x| if x.abs() >= cut { x } else { 0.0 })));
+    // NER_BAG=k averages k perceptrons trained on different shuffles (less variance).
+    let bag = knob("NER_BAG", 1.0) as usize;
+    let mut model = train(&sents, keys.len(), epochs, rng);
+    for _ in 1..bag {
+        let m = train(&sents, keys.len(), epochs, rng);
+        for (a, b) in model.w.iter_mut().zip(&m.w) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        for (a, b) in model.trans.iter_mut().zip(&m.trans) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        for (x, y) in model.start.iter_mut().zip(&m.start) {
+            *x += y;
         }
     }
-    // Keep the features with the largest weights: the table must stay small enough for the
-    // cache, since tagging speed is bound by its lookups.
-    let top = knob("NER_TOP", 45_000.0) as usize;
-    if rows.len() > top {
-        let spread = |w: &[f32; N_TAGS]| {
-            let (lo, hi) = w
-                .iter()
-                .fold((f32::MAX, f32::MIN), |(a, b), &x| (a.min(x), b.max(x)));
-            hi - lo
+    (keys, model)
+}
+
+/// Tags the unlabelled Wikinews articles with `model` (features of `keys`) and returns them as
+/// documents labelled with its predictions, at weight `weight`.
+fn self_label(
+    data: &Path,
+    gaz: &Gazetteer,
+    keys: &[u32],
+    model: &Weights,
+    weight: f32,
+) -> Vec<Doc> {
+    let news = fs::read_to_string(data.join("unlabeled/wikinews_sample/articles.jsonl"))
+        .unwrap_or_default();
+    let mut docs = Vec::new();
+    let mut feats = Vec::new();
+    let mut emissions: Vec<[f32; N_TAGS]> = Vec::new();
+    for line in news.lines() {
+        let Ok(v) = serde_json::from_str::<Value>(line) else {
+            continue;
         };
-        rows.sort_by(|a, b| spread(&b.1).total_cmp(&spread(&a.1)).then(a.0.cmp(&b.0)));
-        rows.truncate(top);
+        let text = v["text"].as_str().unwrap_or("").replace("\n\n", "\n");
+        let tokens = tokenize(&text);
+        let sents = sentences(&text, &tokens);
+        let infos = token_infos(&text, &tokens, &sents, gaz);
+        let mut doc = Doc {
+            sents: Vec::new(),
+            partial: knob("NER_SELF_PARTIAL", 1.0) == 1.0,
+            weight,
+        };
+        for sent in &sents {
+            emissions.clear();
+            for i in sent.clone() {
+                feats.clear();
+                features(&infos, sent, i, &mut feats);
+                let mut e = [0.0f32; N_TAGS];
+                for f in &feats {
+                    if let Ok(k) = keys.binary_search(f) {
+                        for (x, y) in e.iter_mut().zip(&model.w[k]) {
+                            *x += y;
+                        }
+                    }
+                }
+                emissions.push(e);
+            }
+            let tags = viterbi(&emissions, &model.trans, &model.start, &|_, _| true);
+            let toks: Vec<Tok> = sent
+                .clone()
+                .zip(&tags)
+                .map(|(i, &t)| {
+                    let t = usize::from(t);
+                    let l = label_of(t).map(|l| (l, t == begin(l)));
+                    (text[tokens[i].clone()].to_owned(), l)
+                })
+                .collect();
+            doc.sents.push(toks);
+        }
+        if !doc.sents.is_empty() {
+            docs.push(doc);
+        }
     }
-    let bytes = write(&model.trans, &model.start, &mut rows);
-    fs::write(Path::new(OUT_DIR).join("model.bin"), &bytes).expect("write model");
-    eprintln!(
-        "model: {} features, {} bytes ({:.1}s)",
-        rows.len(),
-        bytes.len(),
-        t0.elapsed().as_secs_f32()
-    );
+    docs
 }
 
 /// A numeric setting from the environment, for experiments; the defaults are the shipped model.

@@ -103,6 +103,57 @@ pub fn harmonize(
     out
 }
 
+/// Acronyms defined in the text: "the Fiji Labour Party ( FLP )" makes every "FLP" of the
+/// document a name of the same type as "Fiji Labour Party" (the tagger, left alone, knows little
+/// of an unknown run of capitals). The acronym must be 2–6 capitals, start with the name's initial
+/// and follow a name of at least two words; so "KYIV (AP)" defines nothing.
+pub fn acronyms(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut spans: Vec<(Range<usize>, Label)>,
+) -> Vec<(Range<usize>, Label)> {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
+    let mut defined: Vec<(&str, Label)> = Vec::new();
+    for (r, l) in &spans {
+        let acr = word(r.end + 1);
+        let ok = r.len() >= 2
+            && word(r.end) == "("
+            && word(r.end + 2) == ")"
+            && (2..=6).contains(&acr.len())
+            && acr.bytes().all(|b| b.is_ascii_uppercase())
+            && word(r.start).as_bytes().first() == acr.as_bytes().first();
+        if ok && !defined.iter().any(|(a, _)| *a == acr) {
+            defined.push((acr, *l));
+        }
+    }
+    if defined.is_empty() {
+        return spans;
+    }
+    let mut added = Vec::new();
+    let mut next_span = 0;
+    for i in 0..tokens.len() {
+        let Some(&(_, label)) = defined.iter().find(|(a, _)| *a == word(i)) else {
+            continue;
+        };
+        while next_span < spans.len() && spans[next_span].0.end <= i {
+            next_span += 1;
+        }
+        match spans.get_mut(next_span) {
+            Some((r, l)) if r.start <= i => {
+                if r.len() == 1 {
+                    *l = label;
+                }
+            }
+            _ => added.push((i..i + 1, label)),
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +176,32 @@ mod tests {
                 ("Putin", Label::Per),
                 ("Putin", Label::Per),
                 ("Putins", Label::Per)
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_take_the_type_of_their_definition() {
+        let text = "the Fiji Labour Party ( FLP ) won . FLP said . KYIV ( AP ) - AP";
+        let toks = tokenize(text);
+        // FLP once MISC, once missed; "AP" follows a one-word name and defines nothing.
+        let spans = vec![
+            (1..4, Label::Org),
+            (5..6, Label::Misc),
+            (12..13, Label::Loc),
+        ];
+        let got = acronyms(text, &toks, spans);
+        let labels: Vec<(&str, Label)> = got
+            .iter()
+            .map(|(r, l)| (&text[toks[r.start].start..toks[r.end - 1].end], *l))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("Fiji Labour Party", Label::Org),
+                ("FLP", Label::Org),
+                ("FLP", Label::Org),
+                ("KYIV", Label::Loc)
             ]
         );
     }

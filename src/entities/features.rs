@@ -397,17 +397,26 @@ fn sentence_casing(toks: &[TokenInfo], common: u16) -> Casing {
 }
 
 /// Whether token `i` is certainly outside any name, so the model need not be asked: a lower-case
-/// word or punctuation between two others, in a sentence with ordinary casing, in no gazetteer.
+/// word or punctuation between two others, in a sentence with ordinary casing, in no gazetteer
+/// but the common words and titles.
 /// About half the tokens of news text pass, which halves the table lookups that bound the speed.
 pub fn surely_outside(infos: &[TokenInfo], sent: &Range<usize>, i: usize) -> bool {
     let small = |t: &TokenInfo| t.flags & (CAP | ALL_CAPS | DIGIT) == 0;
     let t = &infos[i];
     t.casing == Casing::Normal as u8
         && small(t)
-        && t.gaz == 0
+        && t.gaz & !skip_bits() == 0
         && t.span_gaz == 0
         && (i == sent.start || small(&infos[i - 1]))
         && (i + 1 == sent.end || small(&infos[i + 1]))
+}
+
+/// Gazetteer categories that do not stop a token from being [`surely_outside`]: a lower-case
+/// common word or title ("said", "president") between two lower-case words is O all the same.
+/// Skipping them is a third of the scoring work and changed no dev-set span.
+fn skip_bits() -> u16 {
+    static B: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    *B.get_or_init(|| gazetteer::bit("common") | gazetteer::bit("title"))
 }
 
 /// Appends the features of token `i` of `sent` (a range into `infos`) to `out`.

@@ -192,11 +192,13 @@ fn tag_names(
         for (r, l) in model::spans(&tags) {
             let r = sent.start + r.start..sent.start + r.end;
             if let Some(r) = trim(text, tokens, r) {
-                out.push((r, model::NAME_LABELS[l]));
+                let label = model::NAME_LABELS[l];
+                out.push((strip_lead(text, tokens, r, label, &tg.gazetteer), label));
             }
         }
     }
-    consistency::harmonize(text, tokens, out)
+    let out = consistency::harmonize(text, tokens, out);
+    consistency::acronyms(text, tokens, out)
 }
 
 /// News datelines: a line that opens with a place in capitals and ends with a date
@@ -260,6 +262,31 @@ const OUTSIDE: [f32; model::N_TAGS] = {
     e[0] = 1e7;
     e
 };
+
+/// Drops what CoNLL-style names leave out at their start: an article ("A UN official"), and a
+/// person's titles ("Sheikh Ahmed Yassin" → "Ahmed Yassin"). Titles of works keep theirs
+/// ("A Beautiful Lie" is MISC), and so do saints ("St. Michael").
+fn strip_lead(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut r: Range<usize>,
+    label: Label,
+    gaz: &gazetteer::Gazetteer,
+) -> Range<usize> {
+    let title = gazetteer::bit("title");
+    while r.len() >= 2 {
+        let w = &text[tokens[r.start].clone()];
+        let article = label != Label::Misc && matches!(w, "A" | "An");
+        let is_title = label == Label::Per
+            && !matches!(w, "St." | "St" | "Saint" | "Ste." | "San" | "Santa")
+            && gaz.word(hash::word_hash(w)) & title != 0;
+        if !(article || is_title) {
+            break;
+        }
+        r.start += 1;
+    }
+    r
+}
 
 /// Drops punctuation and possessive endings from the edges of a name span.
 fn trim(text: &str, tokens: &[Range<usize>], mut r: Range<usize>) -> Option<Range<usize>> {
