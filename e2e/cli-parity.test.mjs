@@ -1,11 +1,12 @@
-// One shape of the report: the page's report on the samples equals what `gleaner analyze`
-// prints for the same files (numbers compared to 6 significant digits: the CLI prints f32s
+// One shape of the report: the page's exported report on the samples equals what
+// `gleaner analyze` prints for the same files (numbers compared to 6 significant digits: the CLI prints f32s
 // shortest-form, the page sees them widened to f64). Uses the debug binary that `cargo test`
 // builds (scripts/test runs it first); skipped when there is none.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
@@ -46,7 +47,8 @@ test('the page and `gleaner analyze` give the same report on the samples', async
   const { page, log } = await openPage(site.browser.context, site.server.origin);
   await page.click('#samples');
   await waitForDocuments(page, 5);
-  const web = await page.evaluate(() => window.gleaner.report);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const web = JSON.parse(await readFile(await download.path(), 'utf8'));
   const diffs = differences(normalize(web), normalize(cli));
   assert.deepEqual(diffs.slice(0, 20), [], `${diffs.length} differences (page vs CLI)`);
   assert.deepEqual(log.errors, []);

@@ -36,7 +36,10 @@ async function loadSamples(page) {
   await waitForDocuments(page, 5);
 }
 
+/** The page's report: the summary, without texts, blocks and mentions. */
 const report = (page) => page.evaluate(() => window.gleaner.report);
+/** Document `i` of the page's last report, whole. */
+const documentOf = (page, i) => page.evaluate((j) => window.gleaner.document(j), i);
 
 describe('adding articles', () => {
   test('a pasted article is cleaned: boilerplate struck through with its reason, names highlighted', () => withPage(async ({ page }) => {
@@ -51,8 +54,7 @@ describe('adding articles', () => {
     const reason = (await group.locator('.removed-reason').textContent()).trim();
     assert.ok(reason.length > 0 && reason !== 'article text', `reason: ${reason}`);
     assert.match(await group.locator('.removed-meta').textContent(), /score/);
-    const r = await report(page);
-    assert.ok(!r.documents[0].clean_text.includes('Leave a Reply'));
+    assert.ok(!(await documentOf(page, 0)).clean_text.includes('Leave a Reply'));
 
     // Entities: "Vladimir Putin" is a PER mark, with the type tag as a second cue.
     const putin = page.locator('#article-body mark.t-PER', { hasText: /^Vladimir Putin$/ });
@@ -101,8 +103,9 @@ describe('adding articles', () => {
     const r = await report(page);
     assert.equal(r.documents[0].format, 'html');
     assert.equal(r.documents[0].error, null);
-    assert.ok(r.documents[0].clean_text.includes('three hours'));
-    assert.ok(!r.documents[0].text.includes('<p>'), 'HTML tags leaked into the text');
+    const html0 = await documentOf(page, 0);
+    assert.ok(html0.clean_text.includes('three hours'));
+    assert.ok(!html0.text.includes('<p>'), 'HTML tags leaked into the text');
     assert.equal(r.documents[1].format, 'text');
     assert.match(await page.textContent('#article-body'), /Olaf Scholz met Russian President/);
 
@@ -191,14 +194,14 @@ describe('adding articles', () => {
     await paste(page, '😀 Russian President Vladimir Putin 👍🏽 met German Chancellor Olaf Scholz in Moscow on Tuesday 🇺🇦, the Kremlin said.\n\n'
       + '𝒜𝓁𝓈ℴ: Ukraine and NATO 🛡️ were discussed for 3 hours by Putin and Scholz in the Kremlin.');
     await waitForDocuments(page, 1);
-    const r = await report(page);
-    const kept = r.documents[0].mentions.filter((m) => m.kept);
+    const doc = await documentOf(page, 0);
+    const kept = doc.mentions.filter((m) => m.kept);
     assert.ok(kept.length >= 3, 'too few mentions to check');
     // Every mark shows exactly the text the report says the mention covers.
     const marks = await page.locator('#article-body mark.ent').allTextContents();
     assert.deepEqual(marks, kept.map((m) => m.text));
     // And the report's text slices agree with the code point offsets.
-    const chars = [...r.documents[0].text];
+    const chars = [...doc.text];
     for (const m of kept) assert.equal(chars.slice(m.start, m.end).join(''), m.text);
   }));
 });
@@ -246,9 +249,10 @@ describe('the collection', () => {
     await page.waitForFunction((n) => window.gleaner.report.documents[0].words_kept > n, before.words_kept);
     const after = await report(page);
     assert.deepEqual(after.options.restored, ids.map((block) => ({ doc: 0, block })));
+    const blocks = (await documentOf(page, 0)).blocks;
     for (const id of ids) {
-      assert.equal(after.documents[0].blocks[id].kept, true);
-      assert.equal(after.documents[0].blocks[id].restored, true);
+      assert.equal(blocks[id].kept, true);
+      assert.equal(blocks[id].restored, true);
     }
     const kept = Number(await page.getAttribute('#words-kept', 'data-kept'));
     assert.ok(kept > before.words_kept, 'words kept did not increase on the page');
@@ -311,7 +315,10 @@ describe('exports', () => {
     for (const key of ['name', 'stem', 'error', 'encoding', 'format', 'metadata', 'text', 'clean_text', 'blocks',
       'words_total', 'words_kept', 'cluster', 'mentions', 'entities']) assert.ok(key in doc, `documents[].${key}`);
     for (const key of ['id', 'start', 'end', 'kept', 'restored', 'label', 'reason', 'score']) assert.ok(key in doc.blocks[0], `blocks[].${key}`);
-    assert.deepEqual(r, await report(page));
+    // The page holds the summary of the same report, and fetches any document whole.
+    const summary = JSON.parse(JSON.stringify(r, (key, v) => (['text', 'clean_text', 'blocks', 'mentions'].includes(key) ? undefined : v)));
+    assert.deepEqual(summary, await report(page));
+    assert.deepEqual(r.documents[3], await documentOf(page, 3));
 
     const text = await grab('#export-text');
     assert.equal(text.name, 'gleaner-clean-text.txt');

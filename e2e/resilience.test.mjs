@@ -1,11 +1,15 @@
 // The page under bad conditions and at scale: the session survives a reload (IndexedDB), the
-// page works offline after the first visit (service worker), a large drop can be cancelled, and
-// a long article list stays filterable.
+// page works offline after the first visit (service worker), a large drop can be cancelled,
+// 20,000 files at once stay listable and filterable, and a 100 MB file is analyzed in parts with
+// the analyzer's memory bounded.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  dropFiles, openPage, screenshot, servePageInChromium, waitForDocuments,
+  dropFiles, openPage, sample, SAMPLE_NAMES, screenshot, servePageInChromium, waitForDocuments,
 } from './helpers.mjs';
 
 const site = servePageInChromium();
@@ -24,7 +28,7 @@ function files(n, prefix, words = 40) {
   for (let i = 0; i < n; i++) {
     const vocab = Array.from({ length: words }, (_, j) => `w${i.toString(36)}x${(j * 7919 + i) % 997}`);
     const text = `Report ${prefix} number ${i}. ${vocab.join(' ')}. The committee met on Monday to discuss it.\n`;
-    out.push({ name: `${prefix}-${String(i).padStart(4, '0')}.txt`, buffer: Buffer.from(text) });
+    out.push({ name: `${prefix}-${String(i).padStart(5, '0')}.txt`, buffer: Buffer.from(text) });
   }
   return out;
 }
@@ -40,13 +44,14 @@ test('the session survives a reload, and Clear all really clears it', async () =
     // A threshold and a selection, saved with the documents.
     await page.click('#article-list li:nth-child(4) .item-main');
     const before = await page.evaluate(() => window.gleaner.report);
+    const pastedBefore = await page.evaluate(() => window.gleaner.document(5));
 
     await page.reload();
     await ready(page);
     await waitForDocuments(page, 6);
     const restored = await page.evaluate(() => window.gleaner.report);
     assert.deepEqual(restored.documents.map((d) => d.name), before.documents.map((d) => d.name));
-    assert.equal(restored.documents[5].clean_text, before.documents[5].clean_text);
+    assert.deepEqual(await page.evaluate(() => window.gleaner.document(5)), pastedBefore);
     assert.equal(await page.getAttribute('#article-list li.selected .item-name', 'title'), before.documents[3].name);
     assert.match(await page.textContent('#status'), /Restored/);
     // Pasted names go on from where they were.
@@ -119,23 +124,25 @@ test('Cancel stops a 300-file drop after the current slice; what was added stays
   }
 });
 
-test('1,000 files: the list shows 200 rows at a time and filters by name, cluster or entity', async () => {
+test('20,000 files at once: analyzed, the list shows 200 rows at a time and filters by name', async () => {
   const { page, log } = await openPage(site.browser.context, site.server.origin);
   try {
-    await dropFiles(page, '#dropzone', files(1000, 'doc', 12));
-    await page.waitForFunction(() => window.gleaner.busy === 0 && window.gleaner.report?.documents.length === 1000,
-      null, { timeout: 120_000 });
+    await dropFiles(page, '#dropzone', files(20_000, 'doc', 12));
+    await page.waitForFunction(() => window.gleaner.busy === 0 && window.gleaner.report?.documents.length === 20_000,
+      null, { timeout: 600_000, polling: 1000 });
+    const r = await page.evaluate(() => window.gleaner.report);
+    assert.equal(r.documents.filter((d) => d.error).length, 0);
     assert.equal(await page.locator('#article-list li').count(), 200);
-    assert.match(await page.textContent('#article-more'), /Showing 200 of 1,000/);
+    assert.match(await page.textContent('#article-more'), /Showing 200 of 20,000/);
     await page.click('#article-more button');
     assert.equal(await page.locator('#article-list li').count(), 400);
 
-    await page.fill('#article-filter', 'doc-0777');
+    await page.fill('#article-filter', 'doc-17777');
     await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 1);
-    assert.equal(await page.textContent('#article-list li .item-name'), 'doc-0777.txt');
+    assert.equal(await page.textContent('#article-list li .item-name'), 'doc-17777.txt');
     await page.click('#article-list li .item-main');
-    assert.match(await page.textContent('#article'), /Report doc number 777/);
-    await screenshot(page, 'filtered-1000');
+    await page.waitForFunction(() => /Report doc number 17777/.test(document.getElementById('article').textContent));
+    await screenshot(page, 'filtered-20000');
 
     await page.fill('#article-filter', 'no such article');
     await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 0);
@@ -161,5 +168,70 @@ test('the article filter matches entities and clusters', async () => {
     checkLog(log);
   } finally {
     await page.close();
+  }
+});
+
+test('a 100 MB file is cut into parts at blank lines and analyzed, with bounded memory', async () => {
+  // The samples over and over, each copy made distinct, to 100 MB.
+  const dir = mkdtempSync(join(tmpdir(), 'gleaner-huge-'));
+  const path = join(dir, 'dump.txt');
+  const chunks = [];
+  let size = 0;
+  for (let i = 0; size < 100 * 1024 * 1024; i++) {
+    const text = sample(SAMPLE_NAMES[i % SAMPLE_NAMES.length]).toString('utf8');
+    const chunk = Buffer.from(`Copy ${i} of the dump.\n\n${text}\n\n`);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  writeFileSync(path, Buffer.concat(chunks));
+  chunks.length = 0;
+  const { page, log } = await openPage(site.browser.context, site.server.origin);
+  try {
+    await page.evaluate(() => {
+      window.__shown = false;
+      const wrap = document.getElementById('progress-wrap');
+      new MutationObserver(() => { if (!wrap.hidden) window.__shown = true; })
+        .observe(wrap, { attributes: true, attributeFilter: ['hidden'] });
+      // The longest gap between animation frames while the worker analyzes.
+      window.__maxGap = 0;
+      let last = performance.now();
+      const tick = (now) => {
+        window.__maxGap = Math.max(window.__maxGap, now - last);
+        last = now;
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.setInputFiles('#file-input', path);
+    await page.waitForFunction(() => window.gleaner.busy === 0 && (window.gleaner.report?.documents.length ?? 0) > 0,
+      null, { timeout: 900_000, polling: 1000 });
+    const r = await page.evaluate(() => { window.__stop = true; return window.gleaner.report; });
+    const n = r.documents.length;
+    assert.ok(n >= 40 && n <= 60, `${n} parts`);
+    assert.deepEqual(r.documents.map((d) => d.name), r.documents.map((_, i) => `dump.txt (part ${i + 1} of ${n})`));
+    assert.equal(r.documents.filter((d) => d.error).length, 0);
+    assert.match(await page.textContent('#status'), new RegExp(`one file as ${n} parts`));
+    assert.ok(await page.evaluate(() => window.__shown), 'no progress bar');
+    const gap = await page.evaluate(() => window.__maxGap);
+    assert.ok(gap < 2000, `the page froze for ${Math.round(gap)} ms`);
+
+    // Every part but the last ends at a blank line: the parts add up to the whole file.
+    const last = await page.evaluate((i) => window.gleaner.document(i), n - 1);
+    assert.match(last.text, /Copy \d+ of the dump/);
+    const memory = Number((await page.textContent('#memory')).replace(/[^0-9]/g, ''));
+    assert.ok(memory > 0 && memory < 2048, `the analyzer holds ${memory} MB`);
+    // A part has thousands of paragraphs: they are shown a page at a time.
+    await page.click('#article-list li:nth-child(3) .item-main');
+    await page.waitForFunction(() => /part 3 of/.test(document.getElementById('article-name')?.textContent ?? ''));
+    const blocks = () => page.locator('#article-body > .block, #article-body > .removed-group').count();
+    const before = await blocks();
+    assert.equal(before, 500);
+    await page.click('#article-body .more-blocks button');
+    await page.waitForFunction(() => document.querySelectorAll('#article-body > .block, #article-body > .removed-group').length > 500);
+    assert.equal(await blocks(), 1000);
+    checkLog(log);
+  } finally {
+    await page.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codePointsToUtf16, groupBlocks, relationLabel } from '../www/render.js';
-import { cleanTextBundle, csvCell, entitiesCsv, safeFileName } from '../www/export.js';
+import { cleanText, csvCell, entitiesCsv, safeFileName } from '../www/export.js';
+import { splitLarge } from '../www/parts.js';
 
 /** Slices `text` by code point offsets through the page's one conversion function. */
 function slice(text, start, end) {
@@ -69,17 +70,17 @@ test('csvCell quotes and defuses formulas', () => {
   assert.equal(csvCell('a\nb'), '"a\nb"');
 });
 
-test('exports: entities CSV rows and the clean text bundle', () => {
+test('exports: entities CSV rows from the summary, one clean text, file names', () => {
   const report = {
     documents: [
       {
-        name: 'a.txt', error: null, clean_text: 'Putin met Scholz.',
+        name: 'a.txt', error: null,
         entities: [
           { name: 'Vladimir Putin', label: 'PER', title: 'Russian President', aliases: ['Vladimir Putin', 'Putin'], count: 2, global: 0 },
           { name: 'Nobody', label: 'PER', title: null, aliases: ['Nobody'], count: 0, global: 1 },
         ],
       },
-      { name: 'b.png', error: 'not a text file', clean_text: '', entities: [] },
+      { name: 'b.png', error: 'not a text file', entities: [] },
     ],
     entities: [
       { name: 'Vladimir Putin', label: 'PER', aliases: ['Vladimir Putin', 'Putin'], count: 5, documents: [0, 2] },
@@ -89,6 +90,50 @@ test('exports: entities CSV rows and the clean text bundle', () => {
   assert.equal(entitiesCsv(report),
     'document,entity,type,mentions,title,aliases,collection_mentions,collection_documents\r\n'
     + 'a.txt,Vladimir Putin,PER,2,Russian President,Vladimir Putin; Putin,5,2\r\n');
-  assert.equal(cleanTextBundle(report), '=== a.txt ===\n\nPutin met Scholz.\n');
+  assert.equal(cleanText({ clean_text: 'Putin met Scholz.' }), 'Putin met Scholz.\n');
+  assert.equal(cleanText({ clean_text: 'Two\n\nparagraphs\n' }), 'Two\n\nparagraphs\n');
   assert.equal(safeFileName('../etc/pass:wd', 'txt'), '.._etc_pass_wd.txt');
+});
+
+test('splitLarge: small inputs stay whole; big ones are cut at blank lines into named parts', async () => {
+  const small = { name: 'a.txt', blob: new Blob(['short']) };
+  assert.deepEqual(await splitLarge(small, 100), [small]);
+
+  const paragraph = (i) => `Paragraph ${i} has a few words in it.\nAnd a second line.\n\n`;
+  const text = Array.from({ length: 40 }, (_, i) => paragraph(i)).join('');
+  const parts = await splitLarge({ name: 'dump.txt', blob: new Blob([text]) }, 400);
+  assert.ok(parts.length >= 4, `${parts.length} parts`);
+  assert.deepEqual(parts.map((p) => p.name), parts.map((_, i) => `dump.txt (part ${i + 1} of ${parts.length})`));
+  const texts = await Promise.all(parts.map((p) => p.blob.text()));
+  assert.equal(texts.join(''), text, 'the parts do not add up to the file');
+  for (const t of texts.slice(0, -1)) assert.ok(t.endsWith('\n\n'), `a part ends mid-paragraph: ${JSON.stringify(t.slice(-20))}`);
+
+  // Pasted text the same way.
+  const pasted = await splitLarge({ name: 'Pasted 1', text }, 400);
+  assert.equal(pasted.map((p) => p.text).join(''), text);
+  assert.ok(pasted.length >= 8);
+});
+
+test('splitLarge: UTF-16 parts keep the byte order mark; UTF-8 is never cut inside a character', async () => {
+  const line = 'Zoë und Jürgen trafen sich in Köln.\n';
+  const body = line.repeat(60);
+  const le = new Uint8Array(2 + body.length * 2);
+  le.set([0xff, 0xfe]);
+  for (let i = 0; i < body.length; i++) le[2 + 2 * i] = body.charCodeAt(i); // Latin-1 range only
+  const parts = await splitLarge({ name: 'u16.txt', blob: new Blob([le]) }, 600);
+  assert.ok(parts.length >= 3);
+  const decoded = await Promise.all(parts.map(async (p) => new TextDecoder('utf-16le').decode(await p.blob.arrayBuffer())));
+  for (const [i, d] of decoded.entries()) {
+    const bytes = new Uint8Array(await parts[i].blob.slice(0, 2).arrayBuffer());
+    assert.deepEqual([...bytes], [0xff, 0xfe], `part ${i + 1} has no BOM`);
+    assert.ok(d.endsWith('\n'), `part ${i + 1} is cut inside a line`);
+  }
+  assert.equal(decoded.join(''), body);
+
+  // One long UTF-8 line with no break: cut before a lead byte.
+  const emoji = '😀é'.repeat(400);
+  const u8 = await splitLarge({ name: 'one-line.txt', blob: new Blob([emoji]) }, 500);
+  const back = await Promise.all(u8.map((p) => p.blob.arrayBuffer()));
+  for (const b of back) new TextDecoder('utf-8', { fatal: true }).decode(b); // throws if cut mid-character
+  assert.equal(back.map((b) => new TextDecoder().decode(b)).join(''), emoji);
 });

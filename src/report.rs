@@ -130,3 +130,124 @@ pub struct Pair {
     /// What was compared and what was shared, for a person to check.
     pub explanation: String,
 }
+
+/// The report without each document's text, blocks and mentions: what the page holds for the
+/// whole collection. The details of one document come from [`Report::documents`] when it is
+/// shown, so the page never copies the whole collection's text at once (a 100 MB drop makes a
+/// report of several hundred MB).
+#[derive(Debug, Serialize)]
+pub struct ReportSummary<'a> {
+    pub version: &'static str,
+    pub options: &'a Options,
+    pub documents: Vec<DocumentSummary<'a>>,
+    pub clusters: &'a [Cluster],
+    pub pairs: &'a [Pair],
+    pub entities: &'a [CollectionEntity],
+}
+
+/// A [`DocumentReport`] without `text`, `clean_text`, `blocks` and `mentions`.
+#[derive(Debug, Serialize)]
+pub struct DocumentSummary<'a> {
+    pub name: &'a str,
+    pub stem: &'a str,
+    pub error: Option<&'a str>,
+    pub encoding: Option<&'a str>,
+    pub format: Option<Format>,
+    pub metadata: &'a Metadata,
+    pub words_total: usize,
+    pub words_kept: usize,
+    pub cluster: Option<usize>,
+    pub entities: &'a [EntityReport],
+}
+
+impl Report {
+    pub fn summary(&self) -> ReportSummary<'_> {
+        ReportSummary {
+            version: self.version,
+            options: &self.options,
+            documents: self
+                .documents
+                .iter()
+                .map(|d| DocumentSummary {
+                    name: &d.name,
+                    stem: &d.stem,
+                    error: d.error.as_deref(),
+                    encoding: d.encoding.as_deref(),
+                    format: d.format,
+                    metadata: &d.metadata,
+                    words_total: d.words_total,
+                    words_kept: d.words_kept,
+                    cluster: d.cluster,
+                    entities: &d.entities,
+                })
+                .collect(),
+            clusters: &self.clusters,
+            pairs: &self.pairs,
+            entities: &self.entities,
+        }
+    }
+
+    /// Every analyzed document's cleaned text in one file, each under a "=== name ===" line:
+    /// the page's "clean text" download.
+    pub fn clean_text_bundle(&self) -> String {
+        let mut out = String::new();
+        for d in self.documents.iter().filter(|d| d.error.is_none()) {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str("=== ");
+            out.push_str(&d.name);
+            out.push_str(" ===\n\n");
+            out.push_str(&d.clean_text);
+            if !d.clean_text.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Document, Options};
+
+    fn report() -> super::Report {
+        let docs = [
+            Document::from_text(
+                "a.txt",
+                "Officials in Berlin said on Monday that the talks would go on.\n\nShare this",
+            ),
+            Document::new("b.bin", vec![0, 159, 146, 150, 0, 0, 1]),
+        ];
+        analyze(&docs, &Options::default())
+    }
+
+    #[test]
+    fn summary_is_the_report_without_the_per_document_details() {
+        let report = report();
+        let mut full = serde_json::to_value(&report).unwrap();
+        for doc in full["documents"].as_array_mut().unwrap() {
+            let doc = doc.as_object_mut().unwrap();
+            for key in ["text", "clean_text", "blocks", "mentions"] {
+                assert!(
+                    doc.remove(key).is_some(),
+                    "{key} missing from the full report"
+                );
+            }
+        }
+        assert_eq!(serde_json::to_value(report.summary()).unwrap(), full);
+    }
+
+    #[test]
+    fn clean_text_bundle_names_each_analyzed_document() {
+        let report = report();
+        assert!(report.documents[1].error.is_some());
+        let bundle = report.clean_text_bundle();
+        assert!(
+            bundle.starts_with("=== a.txt ===\n\nOfficials in Berlin"),
+            "{bundle}"
+        );
+        assert!(bundle.ends_with('\n'));
+        assert!(!bundle.contains("b.bin"));
+    }
+}

@@ -5,6 +5,7 @@
 //! Offsets in the report are Unicode code points; the page converts them to UTF-16 indices in
 //! `render.js` (`codePointsToUtf16`).
 
+use crate::report::Report;
 use crate::{dedup, Collection, Document, Options};
 use wasm_bindgen::prelude::*;
 
@@ -24,6 +25,8 @@ pub fn version() -> String {
 #[derive(Default)]
 pub struct Session {
     collection: Collection,
+    /// The last report: [`Session::document`] and the exports read from it.
+    last: Option<Report>,
 }
 
 #[wasm_bindgen]
@@ -49,10 +52,12 @@ impl Session {
     /// Removes one document; later indices shift down by one.
     pub fn remove(&mut self, index: usize) {
         self.collection.remove(index);
+        self.last = None;
     }
 
     pub fn clear(&mut self) {
         self.collection.clear();
+        self.last = None;
     }
 
     #[wasm_bindgen(getter)]
@@ -60,19 +65,53 @@ impl Session {
         self.collection.len()
     }
 
-    /// The full report for `options` (a plain object shaped like the core's `Options`; missing
-    /// fields take their defaults), as the JSON text that `gleaner analyze` prints.
+    /// The report for `options` (a plain object shaped like the core's `Options`; missing
+    /// fields take their defaults) as JSON text, in its summary shape ([`Report::summary`]):
+    /// the page asks for one document's details with [`Session::document`].
     ///
     /// JSON text rather than a JS object: on a 5 MB collection, serde_json plus `JSON.parse`
-    /// crossed in 0.35 s where serde-wasm-bindgen took 0.9 s (`scripts/bench`), and the page sees
-    /// byte for byte the CLI's shape.
+    /// crossed in 0.35 s where serde-wasm-bindgen took 0.9 s (`scripts/bench`).
     pub fn report(&mut self, options: JsValue) -> Result<String, JsError> {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
             serde_wasm_bindgen::from_value(options)?
         };
-        Ok(serde_json::to_string(&self.collection.report(&options))?)
+        let report = self.last.insert(self.collection.report(&options));
+        Ok(serde_json::to_string(&report.summary())?)
+    }
+
+    /// One document of the last report, whole (text, blocks, mentions), as JSON text.
+    pub fn document(&self, index: usize) -> Result<String, JsError> {
+        let doc = self
+            .last_report()?
+            .documents
+            .get(index)
+            .ok_or_else(|| JsError::new(&format!("no document {index}")))?;
+        Ok(serde_json::to_string(doc)?)
+    }
+
+    /// The last report whole, as the UTF-8 bytes of the JSON that `gleaner analyze` prints.
+    /// Bytes, not a string: a big collection's report outgrows the longest JS string.
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self) -> Result<Vec<u8>, JsError> {
+        let mut bytes = serde_json::to_vec_pretty(self.last_report()?)?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+
+    /// The cleaned texts of the last report in one file ([`Report::clean_text_bundle`]).
+    #[wasm_bindgen(js_name = cleanTexts)]
+    pub fn clean_texts(&self) -> Result<Vec<u8>, JsError> {
+        Ok(self.last_report()?.clean_text_bundle().into_bytes())
+    }
+}
+
+impl Session {
+    fn last_report(&self) -> Result<&Report, JsError> {
+        self.last
+            .as_ref()
+            .ok_or_else(|| JsError::new("there is no report yet"))
     }
 }
 
@@ -81,15 +120,32 @@ impl Session {
 /// Used by `scripts/bench-wasm.mjs` only.
 #[wasm_bindgen(js_name = benchStages)]
 pub fn bench_stages(corpus: &str) -> Result<String, JsError> {
+    let times = crate::bench::run_stages(&corpus_docs(corpus)?, || js_sys::Date::now() / 1000.0);
+    Ok(serde_json::to_string(&times)?)
+}
+
+/// The bench corpus: JSON text `[{"name", "text"}, ...]`.
+fn corpus_docs(corpus: &str) -> Result<Vec<(String, String)>, JsError> {
     #[derive(serde::Deserialize)]
     struct Doc {
         name: String,
         text: String,
     }
     let docs: Vec<Doc> = serde_json::from_str(corpus)?;
-    let docs: Vec<(String, String)> = docs.into_iter().map(|d| (d.name, d.text)).collect();
-    let times = crate::bench::run_stages(&docs, || js_sys::Date::now() / 1000.0);
-    Ok(serde_json::to_string(&times)?)
+    Ok(docs.into_iter().map(|d| (d.name, d.text)).collect())
+}
+
+/// The bench's 100 KB news page (`bench::html_page`) built from `corpus` (as for `benchStages`).
+#[wasm_bindgen(js_name = benchHtmlPage)]
+pub fn bench_html_page(corpus: &str) -> Result<String, JsError> {
+    Ok(crate::bench::html_page(&corpus_docs(corpus)?))
+}
+
+/// Cleans one HTML page without entity recognition (`bench::clean_html_page`); returns the
+/// number of kept blocks. Used by `scripts/bench-wasm.mjs` only.
+#[wasm_bindgen(js_name = benchCleanPage)]
+pub fn bench_clean_page(bytes: &[u8]) -> usize {
+    crate::bench::clean_html_page(bytes)
 }
 
 /// Shared passages of two texts, matched sentence to sentence, also when their order differs,

@@ -17,6 +17,7 @@ export class Engine {
   #pending = new Map(); // id → {resolve, reject, onProgress}
   #nextId = 1;
   #queue = Promise.resolve();
+  #lastOptions = null; // of the last report: a replacement worker makes it again
   #readyWaiter = null;
   /** Documents in the session, in session order (the report's document order). */
   docs = [];
@@ -84,16 +85,43 @@ export class Engine {
     return { ...result, report: await this.report(options) };
   }
 
-  /** The report for `options` (the core's Options shape). */
+  /**
+   * The report for `options` (the core's Options shape), in its summary shape: each document
+   * without `text`, `clean_text`, `blocks` and `mentions` (see `document`).
+   */
   report(options) {
-    // The worker sends the report as JSON text (the CLI's exact shape): parsing it once here is
-    // cheaper than parsing in the worker and cloning the object across.
-    return this.#enqueue(async () => JSON.parse(await this.#request('report', { options })));
+    // The worker sends the report as JSON text: parsing it once here is cheaper than parsing in
+    // the worker and cloning the object across.
+    return this.#enqueue(async () => {
+      const summary = JSON.parse(await this.#request('report', { options }));
+      this.#lastOptions = options;
+      return summary;
+    });
+  }
+
+  /** Document `index` of the last report, whole: the CLI's shape of one document. */
+  document(index) {
+    return this.#enqueue(async () => JSON.parse(await this.#request('document', { index })));
+  }
+
+  /** The last report whole, as the UTF-8 bytes of the JSON `gleaner analyze` prints. */
+  reportJson() {
+    return this.#enqueue(() => this.#request('reportJson'));
+  }
+
+  /** Every analyzed document's cleaned text of the last report, in one file (UTF-8 bytes). */
+  cleanTexts() {
+    return this.#enqueue(() => this.#request('cleanTexts'));
   }
 
   /** Shared passages of two texts: the core's Alignment, offsets in code points. */
   align(a, b) {
     return this.#enqueue(async () => JSON.parse(await this.#request('align', { a, b })));
+  }
+
+  /** Bytes of wasm memory the analyzer holds: the peak since its worker started. */
+  memory() {
+    return this.#enqueue(() => this.#request('memory'));
   }
 
   /** Removes the document at `index`; later indices shift down by one. */
@@ -186,6 +214,8 @@ export class Engine {
       const docs = await Promise.all(batch.map(toMessage));
       await this.#request('add', { docs }, docs.filter((d) => d.bytes).map((d) => d.bytes));
     }
+    // `document` and the exports read the last report: have it again.
+    if (this.#lastOptions) await this.#request('report', { options: this.#lastOptions }).catch(() => {});
   }
 }
 

@@ -1,22 +1,10 @@
-// What the export buttons produce. Pure functions of the report (no DOM), so the shapes are easy
-// to check; main.js turns them into downloads.
-
-/** The whole report, in the shape `gleaner analyze` prints. */
-export function reportJson(report) {
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
+// What the export buttons produce from the page's report summary. Pure functions (no DOM), so the
+// shapes are easy to check; main.js turns them into downloads. The whole report and the bundle
+// of cleaned texts come from the core (engine.reportJson, engine.cleanTexts).
 
 /** One document's cleaned text. */
 export function cleanText(doc) {
   return doc.clean_text.endsWith('\n') ? doc.clean_text : `${doc.clean_text}\n`;
-}
-
-/** Every analyzed document's cleaned text in one file, each under a "=== name ===" line. */
-export function cleanTextBundle(report) {
-  return report.documents
-    .filter((d) => !d.error)
-    .map((d) => `=== ${d.name} ===\n\n${cleanText(d)}`)
-    .join('\n');
 }
 
 /**

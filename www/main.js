@@ -2,12 +2,13 @@
 // wasm directly (see engine.js) and never builds markup from data (see render.js).
 
 import { Engine } from './engine.js';
+import { PART_BYTES, splitLarge } from './parts.js';
 import { Store } from './store.js';
 import {
-  applyEntityHighlight, clusterNames, LIST_PAGE, renderArticle, renderArticleList, renderCollectionEntities,
+  applyEntityHighlight, BLOCK_PAGE, clusterNames, LIST_PAGE, renderArticle, renderArticleList, renderCollectionEntities,
   renderCompare, renderDocEntities, renderDuplicates, renderEntityDetail, renderLegend,
 } from './render.js';
-import { cleanText, cleanTextBundle, entitiesCsv, reportJson, safeFileName } from './export.js';
+import { cleanText, entitiesCsv, safeFileName } from './export.js';
 
 /** The sample articles shipped in www/samples/, fetched by relative URL. */
 const SAMPLES = [
@@ -21,7 +22,10 @@ const SAMPLES = [
 const $ = (id) => document.getElementById(id);
 
 const state = {
+  /** The report's summary: documents without text, blocks and mentions (engine.report). */
   report: null,
+  /** The selected document whole, {index, doc}, fetched from the worker when shown. */
+  detail: null,
   /** Sent to the core as Options: missing fields take the core's defaults. */
   options: { restored: [] },
   selected: null, // document index
@@ -34,6 +38,7 @@ const state = {
   compare: null, // [a, b]
   articleFilter: '',
   articleLimit: LIST_PAGE, // rows of the article list rendered (grows with "Show more")
+  blockLimit: BLOCK_PAGE, // block groups of the shown article rendered (grows with "Show more")
 };
 
 /** The session saved in IndexedDB, restored on load (store.js; best effort). */
@@ -115,11 +120,15 @@ function storeUnavailable() {
 
 let adding = null; // the AbortController of the add in progress (Cancel aborts it)
 
-async function addDocuments(inputs, { restoring = false } = {}) {
+/** `split`: how many more inputs the split of big files made (said in the status). */
+async function addDocuments(inputs, { restoring = false, split = 0 } = {}) {
   if (!inputs.length) return;
   busy++;
   const t0 = performance.now();
-  const what = restoring ? 'the saved session' : inputs.length === 1 ? inputs[0].name : `${inputs.length} files`;
+  const files = inputs.length - split;
+  const what = restoring ? 'the saved session'
+    : split ? `${files === 1 ? 'one file' : `${files} files`} as ${inputs.length} parts`
+      : inputs.length === 1 ? inputs[0].name : `${inputs.length} files`;
   showStatus(restoring ? `Restoring the saved session (${inputs.length} files)…` : `Analyzing ${what}…`);
   const controller = new AbortController();
   adding = controller;
@@ -134,13 +143,14 @@ async function addDocuments(inputs, { restoring = false } = {}) {
       // A cancelled (or crashed) restore: keep what the page now has, not the old list.
       store.clear().then(() => store.add(engine.docs)).then((ok) => { if (ok) saveMeta(); else storeUnavailable(); });
     }
-    if (token === refreshToken) applyReport(report, { selectFrom: restoring ? null : first });
+    if (token === refreshToken) await applyReport(report, { selectFrom: restoring ? null : first });
     const ms = Math.round(performance.now() - t0);
     const skipped = state.report.documents.slice(first).filter((d) => d.error).length + engine.crashed.length;
     const verb = restoring ? 'Restored' : 'Added';
     showStatus((cancelled
       ? `Cancelled: ${added.toLocaleString('en')} of ${inputs.length.toLocaleString('en')} files were added.`
       : `${verb} ${what} in ${ms} ms.`)
+      + (split ? ` Big files are analyzed in parts of about ${PART_BYTES / 1024 / 1024} MB, cut at blank lines.` : '')
       + (skipped ? ` ${skipped} skipped: see the list.` : ''));
     storeWarned = false;
     storeUnavailable();
@@ -161,8 +171,10 @@ function cancelAdding() {
   showStatus('Cancelling after the current slice of files…');
 }
 
-function addFiles(fileList) {
-  return addDocuments([...fileList].map((file) => ({ name: file.name, blob: file })));
+async function addFiles(fileList) {
+  const files = [...fileList];
+  const inputs = (await Promise.all(files.map((file) => splitLarge({ name: file.name, blob: file })))).flat();
+  return addDocuments(inputs, { split: inputs.length - files.length });
 }
 
 async function addSamples() {
@@ -196,11 +208,12 @@ async function refresh() {
   } finally {
     busy--;
   }
-  if (token === refreshToken) applyReport(report); // else a newer report is on its way
+  if (token === refreshToken) await applyReport(report); // else a newer report is on its way
 }
 
-function applyReport(report, { selectFrom = null } = {}) {
+async function applyReport(report, { selectFrom = null } = {}) {
   state.report = report;
+  const shown = state.selected;
   if (selectFrom != null) state.articleLimit = LIST_PAGE;
   if (selectFrom != null) {
     // Show the first new article that could be analyzed.
@@ -212,9 +225,28 @@ function applyReport(report, { selectFrom = null } = {}) {
     const i = report.documents.findIndex((d) => !d.error);
     state.selected = i >= 0 ? i : null;
   }
+  if (state.selected !== shown) state.blockLimit = BLOCK_PAGE;
+  await loadDetail();
   renderAll();
   saveMeta();
+  showMemory();
   if (state.compare) openCompare(...state.compare, { focus: false });
+}
+
+// The analyzer's memory in the footer: wasm memory only grows, so this is its peak.
+function showMemory() {
+  engine.memory().then((bytes) => {
+    $('memory').textContent = `, using ${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+  }, () => {});
+}
+
+// Fetches the selected document whole: the report only holds summaries.
+let detailToken = 0;
+async function loadDetail() {
+  const token = ++detailToken;
+  const index = state.selected;
+  const doc = index == null ? null : await engine.document(index);
+  if (token === detailToken) state.detail = doc ? { index, doc } : null;
 }
 
 function selectedGlobal() {
@@ -265,13 +297,17 @@ const handlers = {
     document.body.classList.toggle('no-tags', !on);
   },
   downloadText() {
-    const doc = state.report.documents[state.selected];
-    download(safeFileName(doc.stem, 'txt'), 'text/plain;charset=utf-8', cleanText(doc));
+    const doc = state.detail?.doc;
+    if (doc) download(safeFileName(doc.stem, 'txt'), 'text/plain;charset=utf-8', cleanText(doc));
   },
   compare: (a, b) => openCompare(a, b),
   showMore() {
     state.articleLimit += LIST_PAGE;
     renderList();
+  },
+  showMoreBlocks() {
+    state.blockLimit += BLOCK_PAGE;
+    renderArticleView();
   },
 };
 
@@ -285,8 +321,18 @@ async function rerun(message) {
 }
 
 // A user picked an article: show it and move the focus there (keyboard users land on it).
-function select(i) {
+async function select(i) {
   state.selected = i;
+  state.blockLimit = BLOCK_PAGE;
+  busy++;
+  try {
+    await loadDetail();
+  } catch (err) {
+    showError(`Could not show the article: ${err.message}`);
+  } finally {
+    busy--;
+  }
+  if (state.selected !== i) return; // another article was picked meanwhile
   renderAll();
   saveMeta();
   $('article').focus({ preventScroll: true });
@@ -320,7 +366,7 @@ async function clearAll() {
     return;
   }
   Object.assign(state, {
-    report: null, options: { restored: [] }, selected: null, entityKey: null, ticked: new Set(), compare: null,
+    report: null, detail: null, options: { restored: [] }, selected: null, entityKey: null, ticked: new Set(), compare: null,
     pasteCount: 0, articleFilter: '', articleLimit: LIST_PAGE,
   });
   $('article-filter').value = '';
@@ -342,14 +388,20 @@ function renderAll() {
   $('compare-selected').disabled = state.ticked.size !== 2;
   renderDuplicates($('duplicates'), report, names, handlers);
   renderLegend($('legend'), state.hiddenTypes, state.showTags, handlers);
-  if (state.selected != null) {
+  renderArticleView(names);
+  renderEntities();
+}
+
+function renderArticleView(names = clusterNames(state.report)) {
+  const report = state.report;
+  if (state.selected != null && state.detail?.index === state.selected) {
     renderArticle($('article'), {
-      report, names, docIndex: state.selected, options: report.options, entity: selectedGlobal(), on: handlers,
+      report, names, docIndex: state.selected, doc: state.detail.doc, options: report.options,
+      entity: selectedGlobal(), blockLimit: state.blockLimit, on: handlers,
     });
   } else {
     $('article').replaceChildren();
   }
-  renderEntities();
 }
 
 function renderList(names = clusterNames(state.report)) {
@@ -378,14 +430,21 @@ async function openCompare(a, b, { focus = true } = {}) {
   if (!report.documents[a] || !report.documents[b] || report.documents[a].error || report.documents[b].error) return;
   state.compare = [a, b];
   const section = $('compare');
+  let docs;
+  try {
+    docs = await Promise.all([engine.document(a), engine.document(b)]);
+  } catch (err) {
+    showError(`Could not compare: ${err.message}`);
+    return;
+  }
   let alignment = null;
   try {
-    alignment = await engine.align(report.documents[a].clean_text, report.documents[b].clean_text);
+    alignment = await engine.align(docs[0].clean_text, docs[1].clean_text);
   } catch (err) {
     showError(`Could not align the two texts: ${err.message}`);
   }
   const pair = report.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a)) ?? null;
-  renderCompare(section, { report, a, b, alignment, pair, on: { close: closeCompare } });
+  renderCompare(section, { docs, alignment, pair, on: { close: closeCompare } });
   section.hidden = false;
   if (focus) {
     section.scrollIntoView({ block: 'start' });
@@ -427,7 +486,8 @@ $('paste-form').addEventListener('submit', (e) => {
   }
   box.value = '';
   state.pasteCount++;
-  addDocuments([{ name: `Pasted ${state.pasteCount}`, text }]);
+  splitLarge({ name: `Pasted ${state.pasteCount}`, text })
+    .then((inputs) => addDocuments(inputs, { split: inputs.length - 1 }));
 });
 $('paste-text').addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('paste-form').requestSubmit();
@@ -477,11 +537,20 @@ document.addEventListener('drop', (e) => {
   if (files && files.length) addFiles(files);
 });
 
+// The whole report and the texts come from the worker as bytes: a big collection's would not
+// fit in one JS string.
+async function exportFrom(request, name, type) {
+  try {
+    download(name, type, await request());
+  } catch (err) {
+    showError(`Could not export: ${err.message}`);
+  }
+}
 $('export-json').addEventListener('click', () => {
-  download('gleaner-report.json', 'application/json', reportJson(state.report));
+  exportFrom(() => engine.reportJson(), 'gleaner-report.json', 'application/json');
 });
 $('export-text').addEventListener('click', () => {
-  download('gleaner-clean-text.txt', 'text/plain;charset=utf-8', cleanTextBundle(state.report));
+  exportFrom(() => engine.cleanTexts(), 'gleaner-clean-text.txt', 'text/plain;charset=utf-8');
 });
 $('export-csv').addEventListener('click', () => {
   download('gleaner-entities.csv', 'text/csv;charset=utf-8', entitiesCsv(state.report));
@@ -515,7 +584,14 @@ if ('serviceWorker' in navigator) {
   });
 }
 
-// For the browser tests and the curious: the current report, read-only by convention.
+// For the browser tests and the curious: the current report's summary and the shown document,
+// read-only by convention; document(i) fetches any document whole.
 Object.defineProperty(window, 'gleaner', {
-  value: { get report() { return state.report; }, get busy() { return busy; }, get engine() { return engine; } },
+  value: {
+    get report() { return state.report; },
+    get detail() { return state.detail; },
+    document: (i) => engine.document(i),
+    get busy() { return busy; },
+    get engine() { return engine; },
+  },
 });

@@ -239,6 +239,9 @@ function removeButton(doc, i, on) {
 // ---------------------------------------------------------------------------------------------
 // The selected article
 
+/** Paragraphs and removed groups of one article rendered at a time (more on request). */
+export const BLOCK_PAGE = 500;
+
 /**
  * Groups a document's blocks for display: runs of kept blocks stay single, consecutive removed
  * blocks with the same label become one group (restored together).
@@ -257,13 +260,13 @@ export function groupBlocks(blocks) {
 }
 
 /**
- * The article view. `ctx`: {report, names, docIndex, options, entity (selected global index or
- * null), on: {restore(blockIds), undo(blockIds), threshold(value), selectEntity(g),
+ * The article view. `ctx`: {report (the summary), names, docIndex, doc (that document whole, from
+ * engine.document), options, entity (selected global index or null), blockLimit (groups shown,
+ * BLOCK_PAGE by default), on: {showMoreBlocks(), {restore(blockIds), undo(blockIds), threshold(value), selectEntity(g),
  * downloadText(), compare(j)}}.
  */
 export function renderArticle(pane, ctx) {
-  const { report, docIndex, on } = ctx;
-  const doc = report.documents[docIndex];
+  const { report, doc, on } = ctx;
   const u16 = codePointsToUtf16(doc.text);
   const slice = (start, end) => doc.text.slice(u16(start), u16(end));
 
@@ -294,7 +297,9 @@ export function renderArticle(pane, ctx) {
   const body = h('div', { class: 'article-body', id: 'article-body' });
   const mentions = doc.mentions.filter((m) => m.kept);
   let m = 0;
-  for (const group of groupBlocks(doc.blocks)) {
+  const groups = groupBlocks(doc.blocks);
+  const limit = ctx.blockLimit ?? BLOCK_PAGE;
+  for (const group of groups.slice(0, limit)) {
     if (group.kept) {
       const b = group.blocks[0];
       while (m < mentions.length && mentions[m].start < b.start) m++;
@@ -317,6 +322,13 @@ export function renderArticle(pane, ctx) {
     } else {
       body.append(removedGroup(group, slice, on));
     }
+  }
+  if (groups.length > limit) {
+    // A part of a big dump has thousands of blocks: render them a page at a time.
+    const next = Math.min(BLOCK_PAGE, groups.length - limit);
+    body.append(h('p', { class: 'more-blocks' },
+      `Showing ${limit.toLocaleString('en')} of ${groups.length.toLocaleString('en')} paragraphs and removed groups. `,
+      h('button', { type: 'button', class: 'small', onclick: on.showMoreBlocks }, `Show ${next.toLocaleString('en')} more`)));
   }
   if (!doc.blocks.some((b) => b.kept)) {
     body.prepend(h('p', { class: 'empty-note' }, 'Every block of this file was judged boilerplate. Lower the threshold or restore a block to keep it.'));
@@ -381,8 +393,8 @@ function highlighted(doc, slice, block, mentions) {
 
 function removedGroup(group, slice, on) {
   const scores = group.blocks.map((b) => b.score);
-  const lo = Math.min(...scores);
-  const hi = Math.max(...scores);
+  const lo = scores.reduce((a, b) => Math.min(a, b));
+  const hi = scores.reduce((a, b) => Math.max(a, b));
   const score = lo === hi ? `score ${lo.toFixed(2)}` : `scores ${lo.toFixed(2)}–${hi.toFixed(2)}`;
   const first = group.blocks[0];
   const reason = first.reason;
@@ -443,8 +455,11 @@ export function renderDocEntities(container, doc, selectedGlobal, on) {
     fill(container, h('p', { class: 'muted' }, 'No entities in the kept text.'));
     return;
   }
+  // Most mentioned first: past 200 (a part of a big dump) the rest are only counted.
+  const shown = ents.slice(0, 200);
   fill(container, h('ul', { class: 'entity-list' },
-    ents.map((e) => entityRow(e.name, e.label, e.count, null, e.aliases, e.title, e.global, selectedGlobal, on))));
+    shown.map((e) => entityRow(e.name, e.label, e.count, null, e.aliases, e.title, e.global, selectedGlobal, on))),
+  ents.length > shown.length ? h('p', { class: 'muted' }, `…and ${ents.length - shown.length} more, mentioned less often.`) : null);
 }
 
 /** The collection's entities, filtered by `filter` (a substring of the name or an alias). */
@@ -556,12 +571,11 @@ export function renderDuplicates(container, report, names, on) {
  * Two cleaned texts side by side. With an alignment (the core's `align`: sentence ranges of each
  * text, `matches` between them with the words only one side has), matched sentences are shown
  * on one row, in the first text's order, with differing words marked; unmatched sentences get a
- * row of their own. Without one, the two texts are shown in two columns.
+ * row of their own. Without one, the two texts are shown in two columns. `ctx`: {docs (the two
+ * documents whole), alignment, pair, on: {close()}}.
  */
 export function renderCompare(section, ctx) {
-  const { report, a, b, alignment, pair, on } = ctx;
-  const A = report.documents[a];
-  const B = report.documents[b];
+  const { docs: [A, B], alignment, pair, on } = ctx;
   const head = h('header', { class: 'compare-head' },
     h('h2', { id: 'compare-h' }, 'Compare'),
     h('p', { class: 'compare-names' },

@@ -24,6 +24,7 @@ const FILES = [
   'render.js',
   'engine.js',
   'export.js',
+  'parts.js',
   'store.js',
   'worker.js',
   'pkg/gleaner.js',

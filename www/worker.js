@@ -12,6 +12,7 @@
 import init, { Session, align, version } from './pkg/gleaner.js';
 
 let session = null;
+let memory = null; // the wasm instance's memory: it only grows, so its size is the peak
 
 const handlers = {
   // payload: {docs: [{name, bytes: ArrayBuffer} | {name, text: string}]}; result: the session's
@@ -33,10 +34,22 @@ const handlers = {
     });
     return indices;
   },
-  // payload: {options}: a plain object shaped like the core's Options; result: the report as
-  // JSON text, parsed by engine.js.
+  // payload: {options}: a plain object shaped like the core's Options; result: the report's
+  // summary (no texts, blocks or mentions) as JSON text, parsed by engine.js.
   report({ options }) {
     return session.report(options);
+  },
+  // payload: {index}; result: that document of the last report, whole, as JSON text.
+  document({ index }) {
+    return session.document(index);
+  },
+  // result: the last report whole, as the bytes of its JSON (the CLI's shape).
+  reportJson() {
+    return session.reportJson();
+  },
+  // result: the cleaned texts of the last report in one file, as UTF-8 bytes.
+  cleanTexts() {
+    return session.cleanTexts();
   },
   // payload: {a, b}: two texts; result: the core's Alignment (code point offsets) as JSON text.
   align({ a, b }) {
@@ -50,11 +63,16 @@ const handlers = {
     session.clear();
     return 0;
   },
+  // result: the bytes of wasm memory in use, the peak since the worker started.
+  memory() {
+    return memory.buffer.byteLength;
+  },
 };
 
 // Requests are handled strictly in order: the chain starts with init(), so messages that arrive
 // while the wasm is still loading wait for it.
-let chain = init().then(() => {
+let chain = init().then((wasm) => {
+  memory = wasm.memory;
   session = new Session();
   postMessage({ type: 'ready', version: version() });
 });
@@ -66,7 +84,9 @@ self.onmessage = ({ data: { id, type, payload } }) => {
   chain = chain.then(() => {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown request type: ${type}`);
-    postMessage({ type: 'result', id, result: handler(payload ?? {}, id) });
+    const result = handler(payload ?? {}, id);
+    // Big byte results (the exports) move to the page instead of being copied.
+    postMessage({ type: 'result', id, result }, result instanceof Uint8Array ? [result.buffer] : []);
   }).catch((err) => {
     postMessage({
       type: 'error',

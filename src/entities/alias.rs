@@ -214,6 +214,67 @@ fn title_before(text: &str, start: usize) -> Option<String> {
     (has_title_word && !title.is_empty()).then(|| title.join(" "))
 }
 
+/// Whether `range` lies inside one of `ranges` (sorted, non-overlapping).
+fn inside_any(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = ranges.partition_point(|r| r.end < range.end);
+    ranges
+        .get(i)
+        .is_some_and(|r| r.start <= range.start && range.end <= r.end)
+}
+
+/// Groups indexed by every key under which `same_entity` can match one of their forms: the
+/// lower-case form, its words, its initials and its variant group.
+#[derive(Default)]
+struct CandidateIndex {
+    by_key: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl CandidateIndex {
+    fn insert(&mut self, form: &Form, group: usize) {
+        let variant = form.variant.map(|v| format!("\u{1}{v}"));
+        let initials = (!form.initials.is_empty()).then(|| format!("\u{2}{}", form.initials));
+        let keys = std::iter::once(form.lower.clone())
+            .chain(form.tokens.iter().cloned())
+            .chain(variant)
+            .chain(initials);
+        for key in keys {
+            // Repeats are dropped when read: a contains() here would be quadratic for words
+            // like "of" that many names share.
+            let groups = self.by_key.entry(key).or_default();
+            if groups.last() != Some(&group) {
+                groups.push(group);
+            }
+        }
+    }
+
+    /// The groups `form` may belong to, in creation order (a superset of the matches).
+    fn groups_for(&self, form: &Form) -> Vec<usize> {
+        let mut keys = vec![form.lower.clone()];
+        if let Some(v) = form.variant {
+            keys.push(format!("\u{1}{v}"));
+        }
+        // Every word of a shorter name must be in the longer one, so its first and last words
+        // suffice; "Putins" may be "Putin" with the apostrophe lost.
+        for t in form.tokens.first().into_iter().chain(form.tokens.last()) {
+            keys.push(t.clone());
+            if let Some(stem) = t.strip_suffix('s') {
+                keys.push(stem.to_owned());
+            }
+        }
+        // An acronym matches the initials of the long form.
+        keys.push(format!("\u{2}{}", form.lower.replace('.', "")));
+        let mut found: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| self.by_key.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
 struct Group {
     label: Label,
     name: String,
@@ -237,10 +298,7 @@ pub fn summarize(
         .collect();
     let in_kept: Vec<bool> = mentions
         .iter()
-        .map(|m| {
-            kept.iter()
-                .any(|r| r.start <= m.range.start && m.range.end <= r.end)
-        })
+        .map(|m| inside_any(kept, &m.range))
         .collect();
     // Longest forms first, so that short forms find the full name they belong to.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -253,6 +311,9 @@ pub fn summarize(
     let mut groups: Vec<Group> = Vec::new();
     // (label, lower-case form) → group, so repeated forms skip the comparisons.
     let mut seen: std::collections::HashMap<(Label, String), usize> = Default::default();
+    // Which groups a new form could join: a long dump names thousands of entities, and
+    // comparing each new form with all of them would be quadratic.
+    let mut candidates = CandidateIndex::default();
     let mut group_of = vec![0; mentions.len()];
     for i in order {
         let m = &mentions[i];
@@ -269,7 +330,8 @@ pub fn summarize(
             None => {
                 let form = Form::new(forms[i]);
                 let single_word = !forms[i].contains(' ');
-                let found = groups.iter().position(|g| {
+                let found = candidates.groups_for(&form).into_iter().find(|&g| {
+                    let g = &groups[g];
                     (g.label == m.label
                         || (g.label == Label::Per && m.label.is_name() && single_word))
                         && g.forms.iter().any(|(f, _)| same_entity(g.label, f, &form))
@@ -284,6 +346,7 @@ pub fn summarize(
                     });
                     groups.len() - 1
                 });
+                candidates.insert(&form, g);
                 groups[g].forms.push((form, 1));
                 seen.insert((m.label, lower), g);
                 g
