@@ -113,7 +113,10 @@ pub fn html_page(docs: &[(String, String)]) -> String {
             break;
         }
         html.push_str("<p>");
-        html.extend(p.chars().map(|c| if matches!(c, '<' | '&') { ' ' } else { c }));
+        html.extend(
+            p.chars()
+                .map(|c| if matches!(c, '<' | '&') { ' ' } else { c }),
+        );
         html.push_str("</p>");
     }
     html.push_str("</article><footer>Copyright 2026. All rights reserved.</footer></body></html>");
