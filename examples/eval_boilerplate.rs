@@ -12,6 +12,7 @@
 //! cargo run --release --example eval_boilerplate -- --speed      # ms per 100 KB for each stage
 //! cargo run --release --example eval_boilerplate -- --oracle     # best possible block selection
 //! cargo run --release --example eval_boilerplate -- --errors 10  # wrong blocks, worst held-out pages
+//! cargo run --release --example eval_boilerplate -- --probe      # how pure the HTML hints are
 //! ```
 //!
 //! `--data DIR` (or `GLEANER_BENCH`) points at the benchmark; default `../shared/data/boilerplate`.
@@ -68,6 +69,10 @@ fn main() {
     }
     if flag("--oracle") {
         oracle(&bench);
+        return;
+    }
+    if flag("--probe") {
+        probe(&bench);
         return;
     }
     if flag("--train") {
@@ -285,25 +290,43 @@ impl Bench {
 /// Decodes, segments and classifies one document, then joins the kept blocks as
 /// `document_report` does.
 fn clean(name: &str, bytes: &[u8], models: Option<&Models<'_>>) -> String {
+    clean_at(name, bytes, models, &[0.5]).swap_remove(0)
+}
+
+/// The kept text at each keep threshold (the app's slider).
+fn clean_at(
+    name: &str,
+    bytes: &[u8],
+    models: Option<&Models<'_>>,
+    thresholds: &[f32],
+) -> Vec<String> {
     let Ok(decoded) = decode::decode(bytes, name) else {
-        return String::new();
+        return vec![String::new(); thresholds.len()];
     };
     let (text, blocks) = to_blocks(decoded);
     let verdicts = match models {
         None => boilerplate::classify(&text, &blocks, &Templates::default()),
         Some(m) => training::classify_with(m, &text, &blocks, &Templates::default()),
     };
-    let mut out = String::new();
-    for (b, v) in blocks.iter().zip(&verdicts) {
-        if v.score >= 0.5 {
-            if !out.is_empty() {
-                out.push_str(if b.blank_before { "\n\n" } else { "\n" });
+    thresholds
+        .iter()
+        .map(|&t| {
+            let mut out = String::new();
+            for (b, v) in blocks.iter().zip(&verdicts) {
+                if v.score >= t {
+                    if !out.is_empty() {
+                        out.push_str(if b.blank_before { "\n\n" } else { "\n" });
+                    }
+                    out.push_str(&text[b.range.clone()]);
+                }
             }
-            out.push_str(&text[b.range.clone()]);
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
+
+/// Keep thresholds the cross-validated rows are also scored at.
+const SWEEP: [f32; 4] = [0.4, 0.55, 0.6, 0.65];
 
 fn to_blocks(decoded: decode::Decoded) -> (String, Vec<segment::Block>) {
     match decoded.format {
@@ -427,6 +450,7 @@ fn evaluate(bench: &Bench, split: bool, cv: Option<usize>, worst: usize, errors:
         }
         extra.push(("gleaner, trained on train".to_owned(), r));
     }
+    let text_input = bench.peers.get("html-text").cloned().unwrap_or_default();
     if let Some(folds) = cv.filter(|&k| k >= 2) {
         // Fold k holds every k-th page in id order: a fixed, hash-like partition.
         let mut r = Run {
@@ -435,6 +459,15 @@ fn evaluate(bench: &Bench, split: bool, cv: Option<usize>, worst: usize, errors:
             html_secs: 0.0,
             text_secs: 0.0,
         };
+        let mut sweep: Vec<Run> = SWEEP
+            .iter()
+            .map(|_| Run {
+                html: BTreeMap::new(),
+                text: BTreeMap::new(),
+                html_secs: 0.0,
+                text_secs: 0.0,
+            })
+            .collect();
         for fold in 0..folds {
             let (test, train): (Vec<&String>, Vec<&String>) =
                 all.iter().enumerate().partition_map_fold(fold, folds);
@@ -447,8 +480,30 @@ fn evaluate(bench: &Bench, split: bool, cv: Option<usize>, worst: usize, errors:
             let out = run(bench, &test, Some(&m.borrow()));
             r.html.extend(out.html);
             r.text.extend(out.text);
+            for &id in &test {
+                let html = clean_at(
+                    &format!("{id}.html"),
+                    &bench.html[id],
+                    Some(&m.borrow()),
+                    &SWEEP,
+                );
+                let body = text_input.get(id).map_or("", String::as_str);
+                let text = clean_at(
+                    &format!("{id}.txt"),
+                    body.as_bytes(),
+                    Some(&m.borrow()),
+                    &SWEEP,
+                );
+                for (k, (h, t)) in html.into_iter().zip(text).enumerate() {
+                    sweep[k].html.insert(id.clone(), h);
+                    sweep[k].text.insert(id.clone(), t);
+                }
+            }
         }
         extra.push((format!("gleaner, {folds}-fold CV"), r));
+        for (t, r) in SWEEP.iter().zip(sweep) {
+            extra.push((format!("gleaner, {folds}-fold CV, keep >= {t}"), r));
+        }
     }
     let text_input = bench.peers.get("html-text").cloned().unwrap_or_default();
     let subsets: Vec<Subset<'_>> = if split {
@@ -539,7 +594,11 @@ fn evaluate(bench: &Bench, split: bool, cv: Option<usize>, worst: usize, errors:
     );
     if worst > 0 {
         // The cross-validated run when there is one: in-sample pages look better than they are.
-        let r = extra.last().map_or(&shipped, |(_, r)| r);
+        let r = extra
+            .iter()
+            .rev()
+            .find(|(name, _)| !name.contains("keep >="))
+            .map_or(&shipped, |(_, r)| r);
         for (what, out) in [("HTML", &r.html), ("plain text", &r.text)] {
             let mut pages: Vec<(f64, &String)> = bench
                 .ids
@@ -814,6 +873,79 @@ fn speed(bench: &Bench) {
     );
 }
 
+/// How pure the HTML hints and the comment-marker context are: the weight of the blocks each
+/// one selects (every page weighs 100) and how much of it is article text.
+fn probe(bench: &Bench) {
+    let all: Vec<&String> = bench.ids.iter().collect();
+    let pages = prepare_pages(bench, &all, true);
+    type Test = (&'static str, fn(&html::Hints) -> bool);
+    let tests: Vec<Test> = vec![
+        ("comments !article", |h| h.in_comments && !h.in_article),
+        ("comments article", |h| h.in_comments && h.in_article),
+        ("aside !article", |h| h.in_aside && !h.in_article),
+        ("aside article", |h| h.in_aside && h.in_article),
+        ("nav !article", |h| h.in_nav && !h.in_article),
+        ("footer !article", |h| h.in_footer && !h.in_article),
+        ("form", |h| h.in_form),
+    ];
+    for (name, test) in tests {
+        let (mut tot, mut art, mut npages, mut bad) = (0.0f32, 0.0f32, 0, 0);
+        for p in &pages {
+            let (mut t, mut a) = (0.0, 0.0);
+            for ((b, l), w) in p.blocks.iter().zip(&p.labels).zip(&p.weights) {
+                if test(b.hints.as_ref().unwrap()) {
+                    t += w;
+                    a += w * l;
+                }
+            }
+            if t > 0.0 {
+                npages += 1;
+                if a > 0.5 {
+                    bad += 1;
+                }
+            }
+            tot += t;
+            art += a;
+        }
+        println!("{name}: pages {npages}, {bad} with article weight > 0.5; weight {tot:.1} article {art:.1}");
+    }
+    let cm = training::STAGE1
+        .iter()
+        .position(|n| *n == "comment_marker")
+        .unwrap();
+    for html_in in [false, true] {
+        let pages = prepare_pages(bench, &all, html_in);
+        for k in 1..=4 {
+            let (mut tot, mut art, mut npages, mut bad) = (0.0f32, 0.0f32, 0, 0);
+            for (id, p) in all.iter().zip(&pages) {
+                let (mut t, mut a) = (0.0, 0.0);
+                let mut before = 0;
+                for ((x, l), w) in p.analysis.stage1.iter().zip(&p.labels).zip(&p.weights) {
+                    if before >= k {
+                        t += w;
+                        a += w * l;
+                    }
+                    if x[cm] > 0.5 {
+                        before += 1;
+                    }
+                }
+                if t > 0.0 {
+                    npages += 1;
+                    if a > 0.5 {
+                        bad += 1;
+                        if k == 2 {
+                            println!("   {id} {t:.1} {a:.1}");
+                        }
+                    }
+                }
+                tot += t;
+                art += a;
+            }
+            println!("html {html_in} markers before >= {k}: pages {npages}, {bad} with article weight > 0.5; weight {tot:.1} article {art:.1}");
+        }
+    }
+}
+
 /// The best any block-level selection can do: keep exactly the blocks labelled article.
 fn oracle(bench: &Bench) {
     let all: Vec<&String> = bench.ids.iter().collect();
@@ -913,6 +1045,7 @@ fn train_kind(pages: &[Page], kind: &str) -> Vec<OwnedForest> {
             let fb = f.borrow();
             for i in all.iter().copied().filter(|i| i % FOLDS == fold) {
                 oof[i] = features(i, &prev).iter().map(|x| fb.predict(x)).collect();
+                training::cap_comments(&pages[i].blocks, &mut oof[i]);
             }
         }
         prev = Some(oof);

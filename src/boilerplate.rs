@@ -452,6 +452,9 @@ struct Shape {
     phrase: Option<Label>,
     /// A comment header or comment-section heading ("Jane says:", "34 responses to …").
     comment_marker: bool,
+    /// A comment's own header ("Jane says:", "Milan on September 12, 2018 at 4:47 pm said:"):
+    /// two or more of them make a thread.
+    comment_header: bool,
     /// Leading words in title case (short lower-case function words allowed): a headline glued
     /// to its teaser ("Police: 2 In Custody After Death Of … A 24-year-old woman …").
     cap_prefix: usize,
@@ -576,14 +579,17 @@ fn shape(line: &str) -> Shape {
         && n.date_tokens * 10 >= n.tokens * 8
         && n.cjk == 0;
     s.phrase = match_phrase(trimmed, s.words);
-    s.comment_marker = s.phrase == Some(Label::CommentForm) || comment_marker(trimmed, s.words);
+    let (marker, header) = comment_marker(trimmed, s.words);
+    s.comment_marker = s.phrase == Some(Label::CommentForm) || marker;
+    s.comment_header = header;
     s.cap_prefix = cap_prefix(trimmed);
     s
 }
 
-fn comment_marker(line: &str, words: f32) -> bool {
+/// (any comment marker, a comment's own header).
+fn comment_marker(line: &str, words: f32) -> (bool, bool) {
     if words > 20.0 {
-        return false;
+        return (false, false);
     }
     let lower = line.to_lowercase();
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ':');
@@ -624,7 +630,7 @@ fn comment_marker(line: &str, words: f32) -> bool {
     let heading = ["responses to", "thoughts on", "comments on", "replies to"]
         .iter()
         .any(|p| lower.contains(p));
-    header || count || heading
+    (header || count || heading, header && lower.ends_with(':'))
 }
 
 fn cap_prefix(line: &str) -> usize {

@@ -68,6 +68,10 @@ pub struct Hints {
     /// element that holds most of the article's prose.
     #[serde(skip)]
     pub ancestors: Vec<u32>,
+    /// Per ancestor (same order), a signature of its tag and first class token with digits
+    /// removed: repeated units (comments, teasers, cards) share it with their siblings.
+    #[serde(skip)]
+    pub signatures: Vec<u32>,
 }
 
 /// Title, byline and date taken from the page's metadata (OpenGraph, schema.org, `<title>`).
@@ -126,6 +130,8 @@ struct Elem {
     /// Own flags together with every ancestor's.
     flags: u32,
     serial: u32,
+    /// Tag and first class token (see `Hints::signatures`).
+    signature: u32,
     block: bool,
 }
 
@@ -135,6 +141,8 @@ struct OpenTag {
     name: String,
     attr: String,
     class_id: String,
+    /// The `class` attribute alone.
+    class: String,
     id: String,
     role: String,
     itemprop: String,
@@ -172,6 +180,22 @@ struct Builder {
     ld_title: Option<String>,
     ld_date: Option<String>,
     ld_byline: Option<String>,
+}
+
+/// FNV-1a of the tag name and the first class token without its digits ("comment-949868" and
+/// "comment-950013" are the same unit).
+fn signature(tag: &str, class: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let first = class.split_ascii_whitespace().next().unwrap_or("");
+    for b in tag
+        .bytes()
+        .chain([b' '])
+        .chain(first.bytes().filter(|b| !b.is_ascii_digit()))
+    {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 fn is_void(tag: &str) -> bool {
@@ -416,7 +440,10 @@ fn class_flags(class_id: &str) -> u32 {
         ]) {
             flags |= ASIDE;
         }
-        if has(&["comment", "reply", "respond", "disqus", "discussion"]) {
+        // "commentary" is an opinion article, not its readers' comments.
+        if has(&["comment", "reply", "respond", "disqus", "discussion"])
+            && !token.contains("commentary")
+        {
             flags |= COMMENTS;
         }
         if has(&[
@@ -532,6 +559,8 @@ impl Builder {
                 t.class_id.push_str(&value.to_lowercase());
                 if t.attr == "id" {
                     t.id.push_str(&value);
+                } else {
+                    t.class.push_str(&value);
                 }
             }
             "role" => t.role.push_str(&value.to_ascii_lowercase()),
@@ -665,6 +694,7 @@ impl Builder {
             tag: name.into(),
             flags,
             serial: self.serial,
+            signature: signature(name, &tag.class),
             block,
         });
     }
@@ -878,6 +908,12 @@ impl Builder {
                 .iter()
                 .filter(|e| e.block)
                 .map(|e| e.serial)
+                .collect(),
+            signatures: self
+                .stack
+                .iter()
+                .filter(|e| e.block)
+                .map(|e| e.signature)
                 .collect(),
         }
     }
