@@ -132,6 +132,10 @@ test('20,000 files at once: analyzed, the list shows 200 rows at a time and filt
       null, { timeout: 600_000, polling: 1000 });
     const r = await page.evaluate(() => window.gleaner.report);
     assert.equal(r.documents.filter((d) => d.error).length, 0);
+    // 20,000 one-line files are ~3 MB of text: the analyzer's memory stays small.
+    await page.waitForFunction(() => /\d/.test(document.getElementById('memory').textContent));
+    const memory = Number((await page.textContent('#memory')).replace(/[^0-9]/g, ''));
+    assert.ok(memory > 0 && memory < 400, `the analyzer holds ${memory} MB`);
     assert.equal(await page.locator('#article-list li').count(), 200);
     assert.match(await page.textContent('#article-more'), /Showing 200 of 20,000/);
     await page.click('#article-more button');
