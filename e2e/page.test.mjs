@@ -284,6 +284,59 @@ describe('the collection', () => {
     assert.equal(await page.textContent('#threshold-value'), '0.50');
   }));
 
+  test('the similarity overview maps the linked pairs; the duplicate thresholds re-run the report', () => withPage(async ({ page }) => {
+    await loadSamples(page);
+    await page.click('#open-overview');
+    await page.waitForSelector('#overview:not([hidden]) canvas.overview-canvas');
+    const linked = (await report(page)).clusters.filter((c) => c.members.length > 1);
+    const members = linked.reduce((k, c) => k + c.members.length, 0);
+    assert.ok(members >= 4 && linked.length >= 2);
+    assert.match(await page.textContent('#overview .overview-legend'), new RegExp(`${members} linked articles in ${linked.length} clusters`));
+    // The cell of 000 × 001 names the pair; clicking it opens Compare.
+    const { i, j, n } = await page.evaluate(async () => {
+      const { overviewOrder } = await import('./overview.js');
+      const order = overviewOrder(window.gleaner.report);
+      return { i: order.at.get(0), j: order.at.get(1), n: order.docs.length };
+    });
+    const canvas = page.locator('#overview canvas');
+    const box = await canvas.boundingBox();
+    const position = { x: ((j + 0.5) / n) * box.width, y: ((i + 0.5) / n) * box.height };
+    await canvas.hover({ position });
+    assert.match(await page.textContent('#overview .overview-readout'), /000_e77f80073e250d68\.txt ↔ 001_2d5d7ecc40b0869e\.txt: near-duplicate/);
+    await screenshot(page, 'overview', '#overview');
+    await canvas.click({ position });
+    await page.waitForSelector('#compare:not([hidden]) .compare-grid');
+    assert.match(await page.textContent('#compare .compare-names'), /000_e77f80073e250d68\.txt.*001_2d5d7ecc40b0869e\.txt/);
+    await page.keyboard.press('Escape');
+    // Clicking inside a cluster's square (the cell of 000 with itself) zooms into the cluster.
+    await canvas.click({ position: { x: ((i + 0.5) / n) * box.width, y: ((i + 0.5) / n) * box.height } });
+    await page.waitForSelector('#overview-all');
+    assert.match(await page.textContent('#overview h2'), /cluster C\d/);
+    assert.doesNotMatch(await page.textContent('#overview .overview-legend'), new RegExp(`${members} linked articles`));
+    await page.click('#overview-all');
+    await page.waitForSelector('#overview-all', { state: 'detached' });
+    await page.keyboard.press('Escape');
+    assert.equal(await page.isHidden('#overview'), true);
+
+    // A same-story threshold of 1 unlinks 003/004; the near threshold leaves 000/001 alone.
+    const setRange = async (id, value) => {
+      await page.locator(`#${id}`).evaluate((el, v) => {
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, value);
+    };
+    await setRange('story-threshold', 1);
+    await page.waitForFunction(() => window.gleaner.report.options.story_threshold === 1);
+    let r = await report(page);
+    assert.ok(!r.pairs.some((p) => p.relation === 'same-story'), 'same-story pairs at threshold 1');
+    assert.ok(r.pairs.some((p) => p.relation === 'near'));
+    await setRange('story-threshold', 0.45);
+    await page.waitForFunction(() => window.gleaner.report.options.story_threshold === 0.45);
+    r = await report(page);
+    assert.ok(r.pairs.some((p) => p.relation === 'same-story' && p.a + p.b === 7), '003/004 not linked again');
+  }));
+
   test('clicking an entity highlights its mentions and lists its articles', () => withPage(async ({ page }) => {
     await loadSamples(page);
     const r = await report(page);

@@ -5,10 +5,11 @@ import { Engine } from './engine.js';
 import { PART_BYTES, splitLarge } from './parts.js';
 import { Store } from './store.js';
 import {
-  applyEntityHighlight, BLOCK_PAGE, clusterNames, LIST_PAGE, renderArticle, renderArticleList, renderCollectionEntities,
+  applyEntityHighlight, BLOCK_PAGE, CLUSTER_PAGE, clusterNames, LIST_PAGE, PAIR_PAGE, renderArticle, renderArticleList, renderCollectionEntities,
   renderCompare, renderDocEntities, renderDuplicates, renderEntityDetail, renderLegend,
 } from './render.js';
 import { cleanText, entitiesCsv, safeFileName } from './export.js';
+import { renderOverview } from './overview.js';
 
 /** The sample articles shipped in www/samples/, fetched by relative URL. */
 const SAMPLES = [
@@ -39,6 +40,10 @@ const state = {
   articleFilter: '',
   articleLimit: LIST_PAGE, // rows of the article list rendered (grows with "Show more")
   blockLimit: BLOCK_PAGE, // block groups of the shown article rendered (grows with "Show more")
+  clusterLimit: CLUSTER_PAGE, // clusters and pairs listed in the Duplicates panel
+  pairLimit: PAIR_PAGE,
+  overview: false, // the similarity overview is open
+  overviewZoom: null, // the cluster it shows alone (a report cluster index), or null for all
 };
 
 /** The session saved in IndexedDB, restored on load (store.js; best effort). */
@@ -309,6 +314,19 @@ const handlers = {
     state.blockLimit += BLOCK_PAGE;
     renderArticleView();
   },
+  dupThreshold(key, value) {
+    state.options[key] = value;
+    rerun(`${key === 'near_threshold' ? 'Near-duplicates' : 'Same-story links'} now need at least ${value.toFixed(2)}.`);
+  },
+  overview: () => openOverview(),
+  moreClusters() {
+    state.clusterLimit += CLUSTER_PAGE;
+    renderDuplicatesPanel();
+  },
+  morePairs() {
+    state.pairLimit += PAIR_PAGE;
+    renderDuplicatesPanel();
+  },
 };
 
 async function rerun(message) {
@@ -367,10 +385,11 @@ async function clearAll() {
   }
   Object.assign(state, {
     report: null, detail: null, options: { restored: [] }, selected: null, entityKey: null, ticked: new Set(), compare: null,
-    pasteCount: 0, articleFilter: '', articleLimit: LIST_PAGE,
+    pasteCount: 0, articleFilter: '', articleLimit: LIST_PAGE, clusterLimit: CLUSTER_PAGE, pairLimit: PAIR_PAGE,
   });
   $('article-filter').value = '';
   closeCompare();
+  closeOverview();
   renderAll();
   const cleared = await store.clear();
   showStatus(cleared ? 'Cleared.' : 'Cleared (the saved copy could not be removed from this browser).');
@@ -386,10 +405,16 @@ function renderAll() {
   const names = clusterNames(report);
   renderList(names);
   $('compare-selected').disabled = state.ticked.size !== 2;
-  renderDuplicates($('duplicates'), report, names, handlers);
+  renderDuplicatesPanel(names);
+  if (state.overview) drawOverview(names);
   renderLegend($('legend'), state.hiddenTypes, state.showTags, handlers);
   renderArticleView(names);
   renderEntities();
+}
+
+function renderDuplicatesPanel(names = clusterNames(state.report)) {
+  renderDuplicates($('duplicates'), state.report, names, handlers,
+    { clusterLimit: state.clusterLimit, pairLimit: state.pairLimit });
 }
 
 function renderArticleView(names = clusterNames(state.report)) {
@@ -450,6 +475,40 @@ async function openCompare(a, b, { focus = true } = {}) {
     section.scrollIntoView({ block: 'start' });
     section.focus({ preventScroll: true });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Similarity overview
+
+const overviewHandlers = {
+  compare: (a, b) => openCompare(a, b),
+  zoom(cluster) {
+    state.overviewZoom = cluster;
+    drawOverview();
+  },
+  close: closeOverview,
+};
+
+function drawOverview(names = clusterNames(state.report)) {
+  // Cluster indices change between reports: a zoomed cluster that is gone shows all again.
+  if (!names.has(state.overviewZoom)) state.overviewZoom = null;
+  renderOverview($('overview'), { report: state.report, names, on: overviewHandlers, zoom: state.overviewZoom });
+}
+
+function openOverview() {
+  state.overview = true;
+  state.overviewZoom = null;
+  const section = $('overview');
+  drawOverview();
+  section.hidden = false;
+  section.scrollIntoView({ block: 'start' });
+  section.focus({ preventScroll: true });
+}
+
+function closeOverview() {
+  state.overview = false;
+  $('overview').hidden = true;
+  $('overview').replaceChildren();
 }
 
 function closeCompare() {
@@ -571,7 +630,9 @@ $('article').addEventListener('click', (e) => {
   if (g >= 0) handlers.selectEntity(g === selectedGlobal() ? null : g);
 });
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && state.compare) closeCompare();
+  if (e.key !== 'Escape') return;
+  if (state.compare) closeCompare();
+  else if (state.overview) closeOverview();
 });
 
 // Offline after the first visit (sw.js). Relative URL and scope: works under /REPO/ too. A

@@ -520,18 +520,33 @@ export function renderEntityDetail(container, report, g, on) {
 // ---------------------------------------------------------------------------------------------
 // Duplicates
 
-/** Clusters with more than one member, then the linked pairs with a Compare button each. */
-export function renderDuplicates(container, report, names, on) {
+/**
+ * The Duplicates panel: the near and same-story threshold sliders (on.dupThreshold), a button
+ * for the similarity overview (on.overview), the clusters of two or more, then the linked pairs
+ * with a Compare button each; both lists a page at a time (on.moreClusters, on.morePairs).
+ */
+export function renderDuplicates(container, report, names, on, { clusterLimit = CLUSTER_PAGE, pairLimit = PAIR_PAGE } = {}) {
+  const controls = dupThresholds(report.options, on);
   const multi = report.clusters.map((c, i) => [c, i]).filter(([c]) => c.members.length > 1);
   if (!multi.length) {
     const n = report.documents.filter((d) => !d.error).length;
-    fill(container, h('p', { class: 'muted' },
+    fill(container, controls, h('p', { class: 'muted' },
       n < 2 ? 'Add two or more articles to find copies and retellings.' : 'No duplicates: every article tells its own story.'));
     return;
   }
-  fill(container, 
+  const more = (shown, total, what, onMore) => (shown < total
+    ? h('p', { class: 'list-more' },
+      h('span', {}, `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} ${what}`),
+      h('button', { type: 'button', class: 'small', onclick: onMore }, `Show ${Math.min(shown, total - shown).toLocaleString('en')} more`))
+    : null);
+  const clusters = multi.slice(0, clusterLimit);
+  const pairs = report.pairs.slice(0, pairLimit);
+  fill(container,
+    controls,
+    h('div', { class: 'dup-actions' },
+      h('button', { type: 'button', class: 'small', id: 'open-overview', onclick: on.overview }, 'Similarity overview')),
     h('ul', { class: 'cluster-list' },
-      multi.map(([c, i]) => h('li', { class: 'cluster' },
+      clusters.map(([c, i]) => h('li', { class: 'cluster' },
         h('div', { class: 'cluster-head' },
           clusterTag(report, names, i),
           h('span', {}, `${relationLabel(c.relation)} · ${percent(c.score)}`)),
@@ -539,9 +554,10 @@ export function renderDuplicates(container, report, names, on) {
           c.members.map((d, k) => h('li', {},
             h('button', { type: 'button', class: 'link', onclick: () => on.select(d) }, report.documents[d].name),
             k === 0 ? h('span', { class: 'muted', title: 'earliest date, else the longest' }, ' likely original') : null)))))),
-    h('h3', {}, `Linked pairs (${report.pairs.length})`),
+    more(clusters.length, multi.length, 'clusters', on.moreClusters),
+    h('h3', {}, `Linked pairs (${report.pairs.length.toLocaleString('en')})`),
     h('ul', { class: 'pair-list' },
-      report.pairs.map((p) => {
+      pairs.map((p) => {
         const [A, B] = [report.documents[p.a].name, report.documents[p.b].name];
         return h('li', { class: 'pair' },
           h('div', { class: 'pair-head' },
@@ -561,7 +577,31 @@ export function renderDuplicates(container, report, names, on) {
             h('p', { class: 'explanation' },
               `${percent(p.contained_a_in_b)} of the first is in the second, ${percent(p.contained_b_in_a)} the other way. `,
               p.explanation ?? '')));
-      })));
+      })),
+    more(pairs.length, report.pairs.length, 'pairs', on.morePairs));
+}
+
+/** Clusters and pairs listed at a time (more on request): 10,000 articles can have 45,000 pairs. */
+export const CLUSTER_PAGE = 100;
+export const PAIR_PAGE = 200;
+
+// The two duplicate thresholds, re-run on release like the keep threshold.
+function dupThresholds(options, on) {
+  const slider = (key, id, label, help) => {
+    const value = options[key];
+    const out = h('output', { for: id }, value.toFixed(2));
+    return h('label', { for: id, title: help },
+      `${label} `,
+      h('input', {
+        type: 'range', id, min: '0.05', max: '1', step: '0.05', value: String(value),
+        oninput: (e) => { out.textContent = Number(e.target.value).toFixed(2); },
+        onchange: (e) => on.dupThreshold(key, Number(e.target.value)),
+      }),
+      out);
+  };
+  return h('div', { class: 'dup-thresholds' },
+    slider('near_threshold', 'near-threshold', 'Near copy at', 'Share of 5-word passages two texts must have in common to be near-duplicates'),
+    slider('story_threshold', 'story-threshold', 'Same story at', 'Score two differently worded texts need to be linked as one story'));
 }
 
 // ---------------------------------------------------------------------------------------------

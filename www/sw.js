@@ -24,6 +24,7 @@ const FILES = [
   'render.js',
   'engine.js',
   'export.js',
+  'overview.js',
   'parts.js',
   'store.js',
   'worker.js',
