@@ -196,8 +196,54 @@ pub fn analyze(docs: &[Document], options: &Options) -> Report {
 #[derive(Debug)]
 pub struct Verdicts(Vec<Option<Vec<boilerplate::Verdict>>>);
 
+/// A step of a report, for a progress bar: `progress(step, done, total)` is called as documents
+/// are done (every [`PROGRESS_EVERY`] documents and at the end of each step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Template lines and block verdicts.
+    Boilerplate,
+    /// Each document's kept text, blocks and entities.
+    Articles,
+    /// Duplicate candidates, pairs and clusters (one unit).
+    Duplicates,
+    /// Entities merged across the collection (one unit).
+    Entities,
+}
+
+impl Step {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Boilerplate => "boilerplate",
+            Step::Articles => "articles",
+            Step::Duplicates => "duplicates",
+            Step::Entities => "entities",
+        }
+    }
+}
+
+/// How many documents pass between two progress calls: often enough for a smooth bar, rarely
+/// enough that crossing into JS costs nothing measurable.
+pub const PROGRESS_EVERY: usize = 64;
+
+/// A progress callback that ignores everything.
+fn no_progress(_: Step, _: usize, _: usize) {}
+
+/// Calls `progress` for document `done` of `total` when a bar would move.
+fn tick(progress: &mut dyn FnMut(Step, usize, usize), step: Step, done: usize, total: usize) {
+    if done % PROGRESS_EVERY == 0 || done == total {
+        progress(step, done, total);
+    }
+}
+
 /// Classifies every block of every document, with the collection's template lines.
 pub fn classify_collection(prepared: &[Prepared]) -> Verdicts {
+    classify_collection_with(prepared, &mut no_progress)
+}
+
+fn classify_collection_with(
+    prepared: &[Prepared],
+    progress: &mut dyn FnMut(Step, usize, usize),
+) -> Verdicts {
     let texts: Vec<Option<(&str, &[segment::Block])>> = prepared
         .iter()
         .map(|p| {
@@ -208,14 +254,20 @@ pub fn classify_collection(prepared: &[Prepared]) -> Verdicts {
         })
         .collect();
     let templates = boilerplate::Templates::from_collection(&texts);
+    let total = prepared.len();
+    progress(Step::Boilerplate, 0, total);
     Verdicts(
         prepared
             .iter()
-            .map(|p| {
-                p.inner
+            .enumerate()
+            .map(|(i, p)| {
+                let verdicts = p
+                    .inner
                     .as_ref()
                     .ok()
-                    .map(|t| boilerplate::classify(&t.text, &t.blocks, &templates))
+                    .map(|t| boilerplate::classify(&t.text, &t.blocks, &templates));
+                tick(progress, Step::Boilerplate, i + 1, total);
+                verdicts
             })
             .collect(),
     )
@@ -261,10 +313,20 @@ impl Collection {
 
     /// The report for `options`; the same as [`analyze`] on the same documents.
     pub fn report(&mut self, options: &Options) -> Report {
-        let verdicts = self
-            .verdicts
-            .get_or_insert_with(|| classify_collection(&self.prepared));
-        assemble_with(&self.prepared, verdicts, options)
+        self.report_with_progress(options, &mut no_progress)
+    }
+
+    /// [`Collection::report`], telling `progress` how far it is ([`Step`]).
+    pub fn report_with_progress(
+        &mut self,
+        options: &Options,
+        progress: &mut dyn FnMut(Step, usize, usize),
+    ) -> Report {
+        let verdicts = match &mut self.verdicts {
+            Some(v) => v,
+            none => none.insert(classify_collection_with(&self.prepared, progress)),
+        };
+        assemble_inner(&self.prepared, verdicts, options, progress)
     }
 }
 
@@ -275,14 +337,27 @@ pub fn assemble(prepared: &[Prepared], options: &Options) -> Report {
 
 /// [`assemble`] with verdicts computed before by [`classify_collection`] on the same documents.
 pub fn assemble_with(prepared: &[Prepared], verdicts: &Verdicts, options: &Options) -> Report {
-    let mut documents = Vec::with_capacity(prepared.len());
+    assemble_inner(prepared, verdicts, options, &mut no_progress)
+}
+
+fn assemble_inner(
+    prepared: &[Prepared],
+    verdicts: &Verdicts,
+    options: &Options,
+    progress: &mut dyn FnMut(Step, usize, usize),
+) -> Report {
+    let total = prepared.len();
+    progress(Step::Articles, 0, total);
+    let mut documents = Vec::with_capacity(total);
     for (doc_index, (p, v)) in prepared.iter().zip(&verdicts.0).enumerate() {
         documents.push(match (&p.inner, v) {
             (Ok(t), Some(v)) => document_report(doc_index, &p.name, t, v, options),
             (Err(e), _) => skipped_report(&p.name, e),
             (Ok(_), None) => skipped_report(&p.name, &Error::Empty),
         });
+        tick(progress, Step::Articles, doc_index + 1, total);
     }
+    progress(Step::Duplicates, 0, 1);
 
     let cleaned: Vec<Option<dedup::Input>> = documents
         .iter()
@@ -294,6 +369,7 @@ pub fn assemble_with(prepared: &[Prepared], verdicts: &Verdicts, options: &Optio
         })
         .collect();
     let mut links = dedup::link(&cleaned, options);
+    progress(Step::Duplicates, 1, 1);
     for p in &mut links.pairs {
         p.score = round_score(p.score);
         p.contained_a_in_b = round_score(p.contained_a_in_b);
@@ -307,7 +383,9 @@ pub fn assemble_with(prepared: &[Prepared], verdicts: &Verdicts, options: &Optio
             documents[m].cluster = Some(cluster_index);
         }
     }
+    progress(Step::Entities, 0, 1);
     let entities = entities::merge_collection(&mut documents);
+    progress(Step::Entities, 1, 1);
     Report {
         version: env!("CARGO_PKG_VERSION"),
         options: options.clone(),
@@ -433,6 +511,40 @@ mod tests {
         assert_eq!(stem("C:\\x\\page.html"), "page");
         assert_eq!(stem(".hidden"), ".hidden");
         assert_eq!(stem("pasted 1"), "pasted 1");
+    }
+
+    #[test]
+    fn report_progress_covers_every_step_and_ends_each_one() {
+        let docs: Vec<Document> = (0..150)
+            .map(|i| {
+                Document::from_text(
+                    format!("{i}.txt"),
+                    &format!("Report number {i} says the council met on Monday in Lisbon."),
+                )
+            })
+            .collect();
+        let mut col = Collection::default();
+        for d in &docs {
+            col.add(d);
+        }
+        let mut calls = Vec::new();
+        let report = col.report_with_progress(&Options::default(), &mut |step, done, total| {
+            calls.push((step, done, total));
+        });
+        assert_eq!(report.documents.len(), 150);
+        for step in [Step::Boilerplate, Step::Articles] {
+            let dones: Vec<usize> = calls.iter().filter(|c| c.0 == step).map(|c| c.1).collect();
+            assert_eq!(dones, [0, 64, 128, 150], "{step:?}");
+        }
+        let last = |step| calls.iter().rev().find(|c| c.0 == step).copied();
+        assert_eq!(last(Step::Duplicates), Some((Step::Duplicates, 1, 1)));
+        assert_eq!(last(Step::Entities), Some((Step::Entities, 1, 1)));
+        // The verdicts are kept: a second report skips the boilerplate step.
+        calls.clear();
+        col.report_with_progress(&Options::default(), &mut |step, done, total| {
+            calls.push((step, done, total));
+        });
+        assert!(calls.iter().all(|c| c.0 != Step::Boilerplate));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! `render.js` (`codePointsToUtf16`).
 
 use crate::report::Report;
-use crate::{dedup, Collection, Document, Options};
+use crate::{dedup, Collection, Document, Options, Step};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -71,13 +71,35 @@ impl Session {
     ///
     /// JSON text rather than a JS object: on a 5 MB collection, serde_json plus `JSON.parse`
     /// crossed in 0.35 s where serde-wasm-bindgen took 0.9 s (`scripts/bench`).
-    pub fn report(&mut self, options: JsValue) -> Result<String, JsError> {
+    ///
+    /// `on_progress(step, done, total)`, if given, is called as the work goes on (`Step`'s
+    /// names: "boilerplate", "articles", "duplicates", "entities"); the worker forwards it to
+    /// the page's progress bar.
+    pub fn report(
+        &mut self,
+        options: JsValue,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<String, JsError> {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
             serde_wasm_bindgen::from_value(options)?
         };
-        let report = self.last.insert(self.collection.report(&options));
+        let mut progress = |step: Step, done: usize, total: usize| {
+            if let Some(f) = &on_progress {
+                // A throwing callback only costs the progress bar.
+                let _ = f.call3(
+                    &JsValue::NULL,
+                    &JsValue::from_str(step.as_str()),
+                    &JsValue::from(done as u32),
+                    &JsValue::from(total as u32),
+                );
+            }
+        };
+        let report = self.last.insert(
+            self.collection
+                .report_with_progress(&options, &mut progress),
+        );
         Ok(serde_json::to_string(&report.summary())?)
     }
 

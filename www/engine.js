@@ -82,18 +82,19 @@ export class Engine {
    */
   async analyze(inputs, options, onProgress, signal = null) {
     const result = await this.add(inputs, onProgress, signal);
-    return { ...result, report: await this.report(options) };
+    return { ...result, report: await this.report(options, onProgress) };
   }
 
   /**
    * The report for `options` (the core's Options shape), in its summary shape: each document
-   * without `text`, `clean_text`, `blocks` and `mentions` (see `document`).
+   * without `text`, `clean_text`, `blocks` and `mentions` (see `document`). `onProgress(done,
+   * total, step)` follows the core's steps ("boilerplate", "articles", "duplicates", "entities").
    */
-  report(options) {
+  report(options, onProgress = null) {
     // The worker sends the report as JSON text: parsing it once here is cheaper than parsing in
     // the worker and cloning the object across.
     return this.#enqueue(async () => {
-      const summary = JSON.parse(await this.#request('report', { options }));
+      const summary = JSON.parse(await this.#request('report', { options }, [], onProgress));
       this.#lastOptions = options;
       return summary;
     });
@@ -174,7 +175,7 @@ export class Engine {
     const pending = this.#pending.get(msg.id);
     if (!pending) return;
     if (msg.type === 'progress') {
-      pending.onProgress?.(msg.done, msg.total);
+      pending.onProgress?.(msg.done, msg.total, msg.step);
     } else if (msg.type === 'result') {
       this.#pending.delete(msg.id);
       pending.resolve(msg.result);

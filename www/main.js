@@ -75,9 +75,34 @@ function showError(text) {
   console.warn(text); // a warning, not an error: the page handled it
 }
 
-function showProgress(done, total) {
+/** What the report's steps are called on the page (engine.report's progress). */
+const STEPS = {
+  boilerplate: 'Finding boilerplate',
+  articles: 'Cleaning the articles',
+  duplicates: 'Linking duplicates',
+  entities: 'Merging entities',
+};
+// Below this many documents a report is too quick for a bar.
+const REPORT_PROGRESS_FROM = 200;
+
+/** Adding: `done` of `total` files. Reporting: `step` is one of STEPS. */
+function showProgress(done, total, step = null) {
   const wrap = $('progress-wrap');
   const bar = $('progress');
+  if (step) {
+    if (engine.docs.length < REPORT_PROGRESS_FROM) return;
+    wrap.hidden = false;
+    $('cancel').disabled = true; // a report runs to its end
+    if (total > 1) {
+      bar.max = total;
+      bar.value = done;
+      showStatus(`${STEPS[step] ?? step}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles…`);
+    } else {
+      bar.removeAttribute('value'); // one unit of work: an indeterminate bar
+      showStatus(`${STEPS[step] ?? step}…`);
+    }
+    return;
+  }
   wrap.hidden = total <= 1;
   bar.max = Math.max(total, 1);
   bar.value = done;
@@ -209,8 +234,9 @@ async function refresh() {
   busy++;
   let report;
   try {
-    report = await engine.report(state.options);
+    report = await engine.report(state.options, showProgress);
   } finally {
+    hideProgress();
     busy--;
   }
   if (token === refreshToken) await applyReport(report); // else a newer report is on its way

@@ -4,6 +4,7 @@
 // Protocol (page → worker): {id, type, payload}; (worker → page):
 //   {type: 'ready', version}                 once, after init()
 //   {type: 'progress', id, done, total}      between documents of an 'add'
+//   {type: 'progress', id, step, done, total} during a 'report'
 //   {type: 'result', id, result}             the answer to request `id`
 //   {type: 'error', id, message, fatal}      fatal = the wasm instance trapped (a Rust panic
 //                                            aborts): its state is unreliable, so the page
@@ -35,9 +36,10 @@ const handlers = {
     return indices;
   },
   // payload: {options}: a plain object shaped like the core's Options; result: the report's
-  // summary (no texts, blocks or mentions) as JSON text, parsed by engine.js.
-  report({ options }) {
-    return session.report(options);
+  // summary (no texts, blocks or mentions) as JSON text, parsed by engine.js. Progress messages
+  // carry the step ("boilerplate", "articles", "duplicates", "entities").
+  report({ options }, id) {
+    return session.report(options, (step, done, total) => postMessage({ type: 'progress', id, step, done, total }));
   },
   // payload: {index}; result: that document of the last report, whole, as JSON text.
   document({ index }) {
