@@ -4,7 +4,7 @@
 //! `scripts/dedup-peers/run eval` has written its pairs, for datasketch MinHashLSH at 0.5 and 0.8.
 //!
 //! ```text
-//! cargo run --release --example eval_dedup [-- [--split dev|test|all] [--set DIR] [--sweep]]
+//! cargo run --release --example eval_dedup [-- [--split dev|test|all] [--set DIR] [--story T] [--fit] [--sweep] [--errors]]
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 // Counting over hash maps: every figure printed is independent of their order.
@@ -48,7 +48,14 @@ fn main() {
         })
         .collect();
 
-    let options = Options::default();
+    // --story T: link at another same-story threshold (sweeping it on the full `link`, copy
+    // groups included, which the pairwise sweep below does not see).
+    let options = Options {
+        story_threshold: arg("--story")
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(dedup::DEFAULT_STORY_THRESHOLD),
+        ..Options::default()
+    };
     let started = Instant::now();
     let links = dedup::link(&inputs, &options);
     let elapsed = started.elapsed();
