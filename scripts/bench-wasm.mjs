@@ -11,9 +11,9 @@
 // Usage: scripts/bench [MB]   (runs the native bench, which writes the corpus, then this)
 // This is a benchmark, not a test: it asserts nothing.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { launch, openPage, ROOT, startServer, WWW } from '../e2e/helpers.mjs';
 
 const corpusPath = join(ROOT, 'artifacts', 'bench-corpus.json');
@@ -23,6 +23,13 @@ if (!existsSync(corpusPath)) {
 }
 
 const wasm = readFileSync(join(WWW, 'pkg', 'gleaner_bg.wasm'));
+// The extraction benchmark's 181 pages (../shared/data/boilerplate/html), if present: cleaned in
+// wasm one by one, for pages/s beside the native eval_boilerplate and trafilatura.
+const pagesDir = join(ROOT, '..', 'shared', 'data', 'boilerplate', 'html');
+const benchPages = existsSync(pagesDir)
+  ? readdirSync(pagesDir).filter((f) => f.endsWith('.html.gz')).sort()
+    .map((f) => gunzipSync(readFileSync(join(pagesDir, f))))
+  : [];
 const server = await startServer();
 const browser = await launch();
 try {
@@ -30,7 +37,10 @@ try {
   page.setDefaultTimeout(0); // a 50 MB run takes minutes on a small machine
   // The corpus the native bench wrote: both sides measure the same input.
   await page.route('**/bench-corpus.json', (route) => route.fulfill({ path: corpusPath, contentType: 'application/json' }));
-  const result = await page.evaluate(async () => {
+  await page.route('**/bench-pages/*', (route) => route.fulfill({
+    body: benchPages[Number(new URL(route.request().url()).pathname.split('/').pop())], contentType: 'text/html',
+  }));
+  const result = await page.evaluate(async (pageCount) => {
     const corpusText = await (await fetch('bench-corpus.json')).text();
     const corpus = JSON.parse(corpusText);
     const encoder = new TextEncoder();
@@ -68,6 +78,27 @@ try {
     htmlRuns.sort((a, b) => a - b);
     const htmlPage = { bytes: htmlBytes.length, medianMs: htmlRuns[2], cleanMs: cleanRuns[10] };
 
+    // The benchmark's real pages: all of them cleaned (pages/s), and the one nearest 100 KB.
+    const pages = await Promise.all(Array.from({ length: pageCount },
+      async (_, i) => new Uint8Array(await (await fetch(`bench-pages/${i}`)).arrayBuffer())));
+    let realPages = null;
+    if (pages.length) {
+      let t0 = performance.now();
+      for (const p of pages) benchCleanPage(p);
+      const allMs = performance.now() - t0;
+      const near = pages.reduce((a, b) => (Math.abs(b.length - 100_000) < Math.abs(a.length - 100_000) ? b : a));
+      const runs = [];
+      for (let i = 0; i < 21; i++) {
+        t0 = performance.now();
+        benchCleanPage(near);
+        runs.push(performance.now() - t0);
+      }
+      runs.sort((a, b) => a - b);
+      realPages = {
+        count: pages.length, mb: pages.reduce((n, p) => n + p.length, 0) / 1e6, allMs, nearBytes: near.length, nearMs: runs[10],
+      };
+    }
+
     // The page's path first, so that the memory after it is the page's own peak.
     const session = new Session();
     t = performance.now();
@@ -88,13 +119,13 @@ try {
     const stages = JSON.parse(benchStages(corpusText));
 
     return {
-      docs: docs.length, bytes, initMs, addMs, reportMs, rerunMs, stages, htmlPage, sessionMemoryMb,
+      docs: docs.length, bytes, initMs, addMs, reportMs, rerunMs, stages, htmlPage, realPages, sessionMemoryMb,
       peakMemoryMb: memoryMb(),
       clusters: report.clusters.filter((c) => c.members.length > 1).length,
       pairs: report.pairs.length,
       entities: report.entities.length,
     };
-  });
+  }, benchPages.length);
 
   // The page itself: paste a 5,000-word article and time until its first highlighted name shows
   // (worker start-up excluded: the page is ready first).
@@ -121,6 +152,12 @@ try {
   const kb = Math.round(result.htmlPage.bytes / 1000);
   console.log(`one ${kb} KB HTML page cleaned (decode, parse, classify; median of 21): ${result.htmlPage.cleanMs.toFixed(2)} ms`);
   console.log(`the same page end to end (entities and report too; median of 5): ${result.htmlPage.medianMs.toFixed(1)} ms`);
+  if (result.realPages) {
+    const r = result.realPages;
+    console.log(`the extraction benchmark's ${r.count} pages (${r.mb.toFixed(1)} MB) cleaned: ${(r.allMs / 1000).toFixed(2)} s, `
+      + `${(r.count / (r.allMs / 1000)).toFixed(0)} pages/s; its page nearest 100 KB (${Math.round(r.nearBytes / 1000)} KB): `
+      + `${r.nearMs.toFixed(2)} ms (median of 21)`);
+  }
   console.log(`the page: a pasted 5,000-word article shows its first highlight after ${firstHighlightMs} ms`);
   console.log('the worker\'s path (Session, as the page uses it):');
   line('add (decode+segment+NER)', result.addMs, rate(result.addMs));
