@@ -146,6 +146,18 @@ describe('adding articles', () => {
     assert.ok(gap < 2000, `the page froze for ${Math.round(gap)} ms`);
   }));
 
+  test('a JSON Lines dump is analyzed as one article per record', () => withPage(async ({ page }) => {
+    const records = SAMPLE_NAMES.slice(0, 3).map((name, i) => JSON.stringify({ title: `Story ${i + 1}`, text: sample(name).toString('utf8') }));
+    await dropFiles(page, '#dropzone', [{ name: 'scraped.jsonl', type: 'application/json', buffer: Buffer.from(`${records.join('\n')}\n`) }]);
+    await waitForDocuments(page, 3);
+    const r = await report(page);
+    assert.deepEqual(r.documents.map((d) => d.name), ['scraped.jsonl › Story 1', 'scraped.jsonl › Story 2', 'scraped.jsonl › Story 3']);
+    assert.match(await page.textContent('#status'), /split into their 3 records/);
+    // 000 and 001 are near-duplicates as records too.
+    assert.ok(r.pairs.some((p) => p.a + p.b === 1 && p.relation === 'near'));
+    assert.match(await page.textContent('#article-body'), /Vladimir Putin/);
+  }));
+
   test('a binary file is skipped with "not a text file" while the others are analyzed', () => withPage(async ({ page }) => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d6e1d80000000049454e44ae426082', 'hex');
     await dropFiles(page, 'body', [

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codePointsToUtf16, groupBlocks, relationLabel } from '../www/render.js';
 import { cleanText, csvCell, entitiesCsv, safeFileName } from '../www/export.js';
-import { splitLarge } from '../www/parts.js';
+import { splitLarge, splitRecords } from '../www/parts.js';
 
 /** Slices `text` by code point offsets through the page's one conversion function. */
 function slice(text, start, end) {
@@ -136,4 +136,24 @@ test('splitLarge: UTF-16 parts keep the byte order mark; UTF-8 is never cut insi
   const back = await Promise.all(u8.map((p) => p.blob.arrayBuffer()));
   for (const b of back) new TextDecoder('utf-8', { fatal: true }).decode(b); // throws if cut mid-character
   assert.equal(back.map((b) => new TextDecoder().decode(b)).join(''), emoji);
+});
+
+test('splitRecords: a JSON Lines dump becomes one input per record, named by its title', async () => {
+  const lines = [
+    { title: 'Scholz in Moscow', text: 'German Chancellor Olaf Scholz met Vladimir Putin.', url: 'https://a.example/1' },
+    { url: 'https://b.example/2', content: 'Ein zweiter Artikel über Ursula von der Leyen. 😀' },
+    { id: 7, body: 'Third article, named by its id.' },
+  ];
+  const text = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n\n`;
+  const records = await splitRecords({ name: 'dump.jsonl', blob: new Blob([text]) });
+  assert.deepEqual(records, [
+    { name: 'dump.jsonl › Scholz in Moscow', text: lines[0].text },
+    { name: 'dump.jsonl › https://b.example/2', text: lines[1].content },
+    { name: 'dump.jsonl › 7', text: lines[2].body },
+  ]);
+  // Not a dump: another extension, a line that is not JSON, a record without a text field.
+  assert.equal(await splitRecords({ name: 'dump.txt', blob: new Blob([text]) }), null);
+  assert.equal(await splitRecords({ name: 'a.jsonl', blob: new Blob(['{"text": "ok"}\nnot json\n']) }), null);
+  assert.equal(await splitRecords({ name: 'a.ndjson', blob: new Blob(['{"title": "no text"}\n']) }), null);
+  assert.equal(await splitRecords({ name: 'pasted', text }), null);
 });

@@ -2,7 +2,7 @@
 // wasm directly (see engine.js) and never builds markup from data (see render.js).
 
 import { Engine } from './engine.js';
-import { PART_BYTES, splitLarge } from './parts.js';
+import { PART_BYTES, splitLarge, splitRecords } from './parts.js';
 import { Store } from './store.js';
 import {
   applyEntityHighlight, BLOCK_PAGE, CLUSTER_PAGE, clusterNames, LIST_PAGE, PAIR_PAGE, renderArticle, renderArticleList, renderCollectionEntities,
@@ -150,14 +150,17 @@ function storeUnavailable() {
 
 let adding = null; // the AbortController of the add in progress (Cancel aborts it)
 
-/** `split`: how many more inputs the split of big files made (said in the status). */
-async function addDocuments(inputs, { restoring = false, split = 0 } = {}) {
+/**
+ * `split`: how many more inputs than files the splitting made; `records`: how many inputs are
+ * JSON Lines records; `cut`: whether big files were cut into parts (all said in the status).
+ */
+async function addDocuments(inputs, { restoring = false, split = 0, records = 0, cut = false } = {}) {
   if (!inputs.length) return;
   busy++;
   const t0 = performance.now();
   const files = inputs.length - split;
   const what = restoring ? 'the saved session'
-    : split ? `${files === 1 ? 'one file' : `${files} files`} as ${inputs.length} parts`
+    : split ? `${files === 1 ? 'one file' : `${files} files`} as ${inputs.length} ${records ? 'documents' : 'parts'}`
       : inputs.length === 1 ? inputs[0].name : `${inputs.length} files`;
   showStatus(restoring ? `Restoring the saved session (${inputs.length} files)…` : `Analyzing ${what}…`);
   const controller = new AbortController();
@@ -180,7 +183,8 @@ async function addDocuments(inputs, { restoring = false, split = 0 } = {}) {
     showStatus((cancelled
       ? `Cancelled: ${added.toLocaleString('en')} of ${inputs.length.toLocaleString('en')} files were added.`
       : `${verb} ${what} in ${ms} ms.`)
-      + (split ? ` Big files are analyzed in parts of about ${PART_BYTES / 1024 / 1024} MB, cut at blank lines.` : '')
+      + (records ? ` JSON Lines files were split into their ${records.toLocaleString('en')} records.` : '')
+      + (cut ? ` Big files are analyzed in parts of about ${PART_BYTES / 1024 / 1024} MB, cut at blank lines.` : '')
       + (skipped ? ` ${skipped} skipped: see the list.` : ''));
     storeWarned = false;
     storeUnavailable();
@@ -203,8 +207,20 @@ function cancelAdding() {
 
 async function addFiles(fileList) {
   const files = [...fileList];
-  const inputs = (await Promise.all(files.map((file) => splitLarge({ name: file.name, blob: file })))).flat();
-  return addDocuments(inputs, { split: inputs.length - files.length });
+  let records = 0;
+  let cut = false;
+  const inputs = (await Promise.all(files.map(async (file) => {
+    const input = { name: file.name, blob: file };
+    const dump = await splitRecords(input).catch(() => null);
+    if (dump) {
+      records += dump.length;
+      return dump;
+    }
+    const parts = await splitLarge(input);
+    if (parts.length > 1) cut = true;
+    return parts;
+  }))).flat();
+  return addDocuments(inputs, { split: inputs.length - files.length, records, cut });
 }
 
 async function addSamples() {
@@ -572,7 +588,7 @@ $('paste-form').addEventListener('submit', (e) => {
   box.value = '';
   state.pasteCount++;
   splitLarge({ name: `Pasted ${state.pasteCount}`, text })
-    .then((inputs) => addDocuments(inputs, { split: inputs.length - 1 }));
+    .then((inputs) => addDocuments(inputs, { split: inputs.length - 1, cut: inputs.length > 1 }));
 });
 $('paste-text').addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('paste-form').requestSubmit();

@@ -1,9 +1,15 @@
 // Big inputs are analyzed as parts. A 100 MB dump as one document would make one article of
 // millions of lines: too big to show, to compare or to hold twice in the worker. Cutting it at
 // blank lines (else at line ends) into parts of about PART_BYTES keeps every step bounded, and
-// the parts are lazy Blob slices, so nothing is read before the worker needs it.
+// the parts are lazy Blob slices, so nothing is read before the worker needs it. A JSON Lines
+// dump is better: it is split into its records, one article each.
 
 export const PART_BYTES = 2 * 1024 * 1024;
+/** Fields of a JSON Lines record that hold the article, and that name it, in order of preference. */
+const TEXT_FIELDS = ['text', 'content', 'body', 'article', 'maintext', 'full_text'];
+const NAME_FIELDS = ['title', 'headline', 'url', 'id'];
+// JSON Lines files are read in slices of this size, letting the page breathe between them.
+const READ_BYTES = 4 * 1024 * 1024;
 // How far back from a cut point a line break is looked for.
 const WINDOW = 64 * 1024;
 
@@ -19,6 +25,44 @@ export async function splitLarge(input, partBytes = PART_BYTES) {
   }
   if (input.text.length <= (partBytes / 2) * 1.5) return [input];
   return name(input.name, textParts(input.text, partBytes / 2).map((text) => ({ text })));
+}
+
+/**
+ * A JSON Lines file (.jsonl, .ndjson) of scraped articles as one input per record: the text from
+ * its first string field among TEXT_FIELDS, named "file › title" (NAME_FIELDS, else the line
+ * number). Returns null when the file is not such a dump (a line that is not a JSON object with
+ * a text field), so the caller treats it as text.
+ */
+export async function splitRecords(input) {
+  if (input.blob === undefined || !/\.(jsonl|ndjson)$/i.test(input.name)) return null;
+  const decoder = new TextDecoder();
+  const records = [];
+  let rest = '';
+  let line = 0;
+  const take = (raw) => {
+    line++;
+    if (!raw.trim()) return true;
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return false;
+    }
+    if (!value || typeof value !== 'object') return false;
+    const text = TEXT_FIELDS.map((f) => value[f]).find((v) => typeof v === 'string');
+    if (text === undefined) return false;
+    const label = NAME_FIELDS.map((f) => value[f]).find((v) => typeof v === 'string' || typeof v === 'number');
+    records.push({ name: `${input.name} › ${label !== undefined ? String(label).slice(0, 120) : `line ${line}`}`, text });
+    return true;
+  };
+  for (let at = 0; at < input.blob.size; at += READ_BYTES) {
+    const chunk = decoder.decode(await input.blob.slice(at, at + READ_BYTES).arrayBuffer(), { stream: true });
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const raw of lines) if (!take(raw)) return null;
+  }
+  if (!take(rest + decoder.decode())) return null;
+  return records.length ? records : null;
 }
 
 function name(base, parts) {
