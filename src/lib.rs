@@ -33,6 +33,7 @@ pub mod dedup;
 pub mod entities;
 mod error;
 pub mod html;
+pub mod records;
 mod report;
 pub mod segment;
 mod span;

@@ -19,7 +19,9 @@ USAGE:
 
 FILE is a .txt, .md or .html/.htm file (any encoding: UTF-8, UTF-16 with BOM,
 Windows-1252), or - for standard input. The files are analyzed together: lines
-repeated across unrelated files count as template lines.
+repeated across unrelated files count as template lines. A JSON Lines dump
+(.jsonl, .ndjson) of objects with a text, content, body, article or maintext
+field gives one article per record, named 'FILE › title' (or url, id).
 
 clean
     One file: prints its article text. Several: prints each under a
@@ -172,7 +174,10 @@ fn run(args: &Args) -> Result<bool, String> {
             std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?
         };
         let name = if file == "-" { "stdin" } else { file.as_str() };
-        docs.push(Document::new(name, bytes));
+        match gleaner::records::json_lines(name, &bytes) {
+            Some(records) => docs.extend(records),
+            None => docs.push(Document::new(name, bytes)),
+        }
     }
     let report = analyze(&docs, &args.options);
     let mut all_ok = true;

@@ -269,3 +269,28 @@ fn help_states_the_current_default_thresholds() {
         defaults.story_threshold
     )));
 }
+
+#[test]
+fn a_json_lines_dump_gives_one_article_per_record() {
+    let dir = temp_dir("jsonl");
+    let records: Vec<String> = ["000_e77f80073e250d68.txt", "001_2d5d7ecc40b0869e.txt"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let text = std::fs::read_to_string(sample(name)).unwrap();
+            serde_json::json!({"title": format!("Story {i}"), "text": text}).to_string()
+        })
+        .collect();
+    let path = dir.join("scraped.jsonl");
+    std::fs::write(&path, records.join("\n")).unwrap();
+    let out = gleaner(&["dedup", path.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let pairs = json["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1, "{json}");
+    assert_eq!(pairs[0][3], "near");
+}
