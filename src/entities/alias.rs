@@ -347,7 +347,16 @@ pub fn summarize(
                     groups.len() - 1
                 });
                 candidates.insert(&form, g);
-                groups[g].forms.push((form, 1));
+                // The same text under another label (a LOC "Washington" joining the PER one)
+                // is one alias, counted twice.
+                match groups[g]
+                    .forms
+                    .iter_mut()
+                    .find(|(f, _)| f.text == form.text)
+                {
+                    Some(f) => f.1 += 1,
+                    None => groups[g].forms.push((form, 1)),
+                }
                 seen.insert((m.label, lower), g);
                 g
             }
@@ -591,5 +600,27 @@ mod tests {
             &[("Joe Biden", Label::Per), ("Vladimir Putin", Label::Per)],
         );
         assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn one_text_under_two_labels_is_one_alias() {
+        let text = "Washington said so. Later Washington agreed.";
+        let e = entities(
+            text,
+            &[("Washington", Label::Per), ("Washington", Label::Loc)],
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].aliases, ["Washington"]);
+        assert_eq!(e[0].count, 2);
+    }
+
+    #[test]
+    fn many_distinct_names_stay_fast_and_apart() {
+        // A dump names thousands of people: merging must not compare each with all the others.
+        let names: Vec<String> = (0..3000).map(|i| format!("Person{i} Name{i}")).collect();
+        let text = names.join(" met. ");
+        let spans: Vec<(&str, Label)> = names.iter().map(|n| (n.as_str(), Label::Per)).collect();
+        let e = entities(&text, &spans);
+        assert_eq!(e.len(), 3000);
     }
 }

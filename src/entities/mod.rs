@@ -198,7 +198,39 @@ fn tag_names(
         }
     }
     let out = consistency::harmonize(text, tokens, out);
-    consistency::acronyms(text, tokens, out)
+    let out = consistency::acronyms(text, tokens, out);
+    places_named_alone(text, tokens, out, &tg.gazetteer)
+}
+
+/// A one-word "person" that is a known country or region, in a document where no longer
+/// person name starts or ends with it, is the place (or its government): "Washington said it was
+/// ready to talk". "George Washington" keeps "Washington" a person in that document; news rarely
+/// names a person by a first name alone.
+fn places_named_alone(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut names: Vec<(Range<usize>, Label)>,
+    gazetteer: &gazetteer::Gazetteer,
+) -> Vec<(Range<usize>, Label)> {
+    // Not cities: thousands of small towns share their name with a surname ("Newton", "Woods").
+    let place = gazetteer::bit("country") | gazetteer::bit("region");
+    let word = |i: usize| hash::word_hash(&text[tokens[i].clone()]);
+    let in_full_names: std::collections::HashSet<u64> = names
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+        .flat_map(|(r, _)| [word(r.start), word(r.end - 1)])
+        .collect();
+    for (r, label) in &mut names {
+        if *label != Label::Per || r.len() != 1 {
+            continue;
+        }
+        let w = word(r.start);
+        let bits = gazetteer.word(w);
+        if bits & place != 0 && !in_full_names.contains(&w) {
+            *label = Label::Loc;
+        }
+    }
+    names
 }
 
 /// News datelines: a line that opens with a place in capitals and ends with a date
