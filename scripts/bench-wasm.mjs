@@ -106,8 +106,15 @@ try {
     const addMs = performance.now() - t;
 
     t = performance.now();
-    const report = JSON.parse(session.report({}));
+    // Where the report's time goes: the first progress call of each step starts it; the summary
+    // (JSON text and its parse) is what follows the last step.
+    const stepStart = {};
+    const onProgress = (step) => { if (!(step in stepStart)) stepStart[step] = performance.now(); };
+    const report = JSON.parse(session.report({}, onProgress));
     const reportMs = performance.now() - t;
+    const order = Object.keys(stepStart);
+    const steps = order.map((step, i) => [step, (i + 1 < order.length ? stepStart[order[i + 1]] : t + reportMs) - stepStart[step]]);
+    steps.unshift(['templates', stepStart[order[0]] - t]);
 
     t = performance.now();
     JSON.parse(session.report({ keep_threshold: 0.6 }));
@@ -119,7 +126,7 @@ try {
     const stages = JSON.parse(benchStages(corpusText));
 
     return {
-      docs: docs.length, bytes, initMs, addMs, reportMs, rerunMs, stages, htmlPage, realPages, sessionMemoryMb,
+      docs: docs.length, bytes, initMs, addMs, reportMs, steps, rerunMs, stages, htmlPage, realPages, sessionMemoryMb,
       peakMemoryMb: memoryMb(),
       clusters: report.clusters.filter((c) => c.members.length > 1).length,
       pairs: report.pairs.length,
@@ -162,6 +169,7 @@ try {
   console.log('the worker\'s path (Session, as the page uses it):');
   line('add (decode+segment+NER)', result.addMs, rate(result.addMs));
   line('report (boilerplate+dedup+merge)', result.reportMs, rate(result.reportMs));
+  for (const [step, ms] of result.steps) line(`  ${step === 'entities' ? 'entities + summary JSON' : step}`, ms);
   line('report again (threshold 0.6)', result.rerunMs, rate(result.rerunMs));
   line('total add + report', result.addMs + result.reportMs, rate(result.addMs + result.reportMs));
   console.log(`found: ${result.clusters} duplicate clusters, ${result.pairs} pairs, ${result.entities} entities`);
