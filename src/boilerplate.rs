@@ -21,9 +21,11 @@
 //! and 0.91 on plain text (the in-sample figures, 0.979 and 0.952, are optimistic); the weakest
 //! pages are those where a short article is surrounded by other prose (teasers, comments).
 
+use crate::html::starts_with;
 use crate::segment::Block;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 mod model;
@@ -145,6 +147,51 @@ impl Templates {
     }
 }
 
+/// FxHash (rustc's): a fast hasher for internal maps keyed by the fixed word lists, line hashes
+/// and element serials, where SipHash's protection against chosen keys buys little.
+#[derive(Debug, Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// Lower case, letters and digits only, single spaces: the form phrases are matched in.
 fn normalize(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
@@ -183,7 +230,11 @@ fn line_key(line: &str) -> Option<(u64, usize)> {
                 words += 1;
             }
             in_word = true;
-            c.to_lowercase().for_each(&mut eat);
+            if c.is_ascii() {
+                eat(c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(&mut eat);
+            }
         } else {
             in_word = false;
         }
@@ -209,10 +260,27 @@ struct Phrase {
     text: String,
 }
 
-fn phrases() -> &'static [Phrase] {
-    static PHRASES: OnceLock<Vec<Phrase>> = OnceLock::new();
+/// The phrases in file order (the first that matches a line names it), indexed so that a line
+/// is compared with the few phrases that could match instead of all of them.
+#[derive(Debug, Default)]
+struct Phrases {
+    list: Vec<Phrase>,
+    /// `Any` phrases by their first byte.
+    any: Vec<Vec<usize>>,
+    /// `Start` phrases by their first byte.
+    start: Vec<Vec<usize>>,
+    /// `Short` phrases by their first word.
+    short: FxHashMap<String, Vec<usize>>,
+    /// Each `Exact` text and its first phrase.
+    exact: FxHashMap<String, usize>,
+    /// Phrases no index holds (empty texts), tried one by one.
+    rest: Vec<usize>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        include_str!("boilerplate/phrases.txt")
+        let list: Vec<Phrase> = include_str!("boilerplate/phrases.txt")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| {
@@ -243,19 +311,64 @@ fn phrases() -> &'static [Phrase] {
                 };
                 Some(Phrase { label, mode, text })
             })
-            .collect()
+            .collect();
+        let mut index = Phrases {
+            any: vec![Vec::new(); 256],
+            start: vec![Vec::new(); 256],
+            ..Phrases::default()
+        };
+        for (i, p) in list.iter().enumerate() {
+            let first = p.text.as_bytes().first().map(|&b| usize::from(b));
+            match (p.mode, first) {
+                (Mode::Any, Some(b)) => index.any[b].push(i),
+                (Mode::Start, Some(b)) => index.start[b].push(i),
+                (Mode::Short, Some(_)) => {
+                    let word = p.text.split(' ').next().unwrap_or("").to_owned();
+                    index.short.entry(word).or_default().push(i);
+                }
+                (Mode::Exact, _) => {
+                    index.exact.entry(p.text.clone()).or_insert(i);
+                }
+                _ => index.rest.push(i),
+            }
+        }
+        index.list = list;
+        index
     })
 }
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// What a lower-case word is to `Counts`: function word, month or day name, date filler.
+const STOP: u8 = 1;
+const MONTH_OR_DAY: u8 = 2;
+const DATE_FILLER: u8 = 4;
+
+/// Stop words, month and day names and date fillers in one map: one lookup per word.
+fn word_kinds() -> &'static FxHashMap<&'static str, u8> {
+    static WORDS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("boilerplate/stopwords.txt")
+        let mut map = FxHashMap::default();
+        let stopwords = include_str!("boilerplate/stopwords.txt")
             .lines()
             .filter(|l| !l.starts_with('#'))
-            .flat_map(|l| l.split_whitespace().skip(1))
-            .collect()
+            .flat_map(|l| l.split_whitespace().skip(1));
+        for (words, kind) in [
+            (
+                Box::new(stopwords) as Box<dyn Iterator<Item = &'static str>>,
+                STOP,
+            ),
+            (Box::new(MONTHS_AND_DAYS.iter().copied()), MONTH_OR_DAY),
+            (Box::new(DATE_FILLERS.iter().copied()), DATE_FILLER),
+        ] {
+            for w in words {
+                *map.entry(w).or_default() |= kind;
+            }
+        }
+        map
     })
+}
+
+fn kind(word: &str) -> u8 {
+    word_kinds().get(word).copied().unwrap_or(0)
 }
 
 const MONTHS_AND_DAYS: &[&str] = &[
@@ -490,17 +603,29 @@ impl Counts {
             self.cased += 1;
             self.upper += usize::from(first.is_uppercase());
         }
-        let lower = word.to_lowercase();
-        if stopwords().contains(lower.as_str()) {
+        // Most words are short and ASCII: lower-case those without allocating.
+        let mut buf = [0u8; 32];
+        let owned;
+        let lower = match buf.get_mut(..word.len()) {
+            Some(b) if word.is_ascii() => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or_default()
+            }
+            _ => {
+                owned = word.to_lowercase();
+                owned.as_str()
+            }
+        };
+        let kind = kind(lower);
+        if kind & STOP != 0 {
             self.stops += 1;
         }
         let numeric = lower.chars().all(|c| c.is_ascii_digit());
-        if MONTHS_AND_DAYS.contains(&lower.as_str())
-            || numeric && (lower.len() <= 4 || lower.len() == 8)
-        {
+        if kind & MONTH_OR_DAY != 0 || numeric && (lower.len() <= 4 || lower.len() == 8) {
             self.date_tokens += 1;
             self.date_anchor = true;
-        } else if DATE_FILLERS.contains(&lower.as_str()) {
+        } else if kind & DATE_FILLER != 0 {
             self.date_tokens += 1;
         }
     }
@@ -509,7 +634,7 @@ impl Counts {
         self.tokens += 1;
         self.cjk += 1;
         let mut buf = [0u8; 4];
-        if stopwords().contains(&*c.encode_utf8(&mut buf)) {
+        if kind(c.encode_utf8(&mut buf)) & STOP != 0 {
             self.stops += 1;
         }
     }
@@ -662,7 +787,10 @@ fn has_domain(line: &str) -> bool {
             ".com", ".org", ".net", ".co.uk", ".ca", ".in", ".de", ".ru", ".io", ".news",
         ]
         .iter()
-        .any(|tld| w.len() > tld.len() + 1 && w.to_ascii_lowercase().ends_with(tld))
+        .any(|tld| {
+            w.len() > tld.len() + 1
+                && w.as_bytes()[w.len() - tld.len()..].eq_ignore_ascii_case(tld.as_bytes())
+        })
     })
 }
 
@@ -689,21 +817,47 @@ fn match_phrase(line: &str, words: f32) -> Option<Label> {
         }
     }
     let norm = normalize(line);
-    for p in phrases() {
-        let hit = match p.mode {
-            Mode::Any => words <= 40.0 && lower.contains(&p.text),
-            Mode::Start => {
-                let limit = if p.label == Label::Byline { 10.0 } else { 25.0 };
-                words <= limit && lower.starts_with(&p.text)
+    let index = phrases();
+    let hit = |p: &Phrase| match p.mode {
+        Mode::Any => words <= 40.0 && lower.contains(&p.text),
+        Mode::Start => {
+            let limit = if p.label == Label::Byline { 10.0 } else { 25.0 };
+            words <= limit && lower.starts_with(&p.text)
+        }
+        Mode::Short => words <= 6.0 && contains_words(&norm, &p.text),
+        Mode::Exact => norm == p.text,
+    };
+    // The first phrase in file order that matches: candidates from the indexes, each tried
+    // only if it comes before the best so far.
+    let mut best = index.exact.get(&norm).copied().unwrap_or(usize::MAX);
+    let mut try_phrase = |i: usize| {
+        if i < best && hit(&index.list[i]) {
+            best = i;
+        }
+    };
+    let bytes = lower.as_bytes();
+    if let Some(&b) = bytes.first() {
+        index.start[usize::from(b)]
+            .iter()
+            .for_each(|&i| try_phrase(i));
+    }
+    if words <= 6.0 {
+        for w in norm.split(' ') {
+            if let Some(candidates) = index.short.get(w) {
+                candidates.iter().for_each(|&i| try_phrase(i));
             }
-            Mode::Short => words <= 6.0 && contains_words(&norm, &p.text),
-            Mode::Exact => norm == p.text,
-        };
-        if hit {
-            return Some(p.label);
         }
     }
-    None
+    index.rest.iter().for_each(|&i| try_phrase(i));
+    // `Any` phrases are checked where they would start (the same test as `contains`).
+    for (at, &b) in bytes.iter().enumerate() {
+        for &i in &index.any[usize::from(b)] {
+            if i < best && starts_with(&bytes[at..], index.list[i].text.as_bytes()) {
+                best = i;
+            }
+        }
+    }
+    index.list.get(best).map(|p| p.label)
 }
 
 /// `needle` occurs in `hay` on word boundaries (both normalized).
@@ -1006,7 +1160,9 @@ The Kremlin has become increasingly insistent that the West and NATO are dangero
 Moscow presented broad security demands to the West last week, saying NATO should not admit new members.\n";
 
     fn with(extra: &str) -> String {
-        format!("{ARTICLE}{extra}\nTalks to reduce tensions over NATO and Ukraine will take place between the United States and Russia next year.\n")
+        format!(
+            "{ARTICLE}{extra}\nTalks to reduce tensions over NATO and Ukraine will take place between the United States and Russia next year.\n"
+        )
     }
 
     #[test]
@@ -1040,7 +1196,9 @@ Moscow presented broad security demands to the West last week, saying NATO shoul
 
     #[test]
     fn header_lines() {
-        let text = format!("NW Week\nTuesday, October 3, 2023\nPutin has said that Russia doesn't wish to be involved in Ukraine\nhttp://www.example.com/story-1\n{ARTICLE}");
+        let text = format!(
+            "NW Week\nTuesday, October 3, 2023\nPutin has said that Russia doesn't wish to be involved in Ukraine\nhttp://www.example.com/story-1\n{ARTICLE}"
+        );
         assert_removed(&text, "NW Week", Label::Navigation);
         assert_removed(&text, "Tuesday, October 3, 2023", Label::Dateline);
         assert_removed(
@@ -1053,7 +1211,9 @@ Moscow presented broad security demands to the West last week, saying NATO shoul
 
     #[test]
     fn short_paragraphs_and_quotes_are_kept() {
-        let text = with("“You want guarantees from me,” Putin said. “And right now.”\nHe also said it was enough.");
+        let text = with(
+            "“You want guarantees from me,” Putin said. “And right now.”\nHe also said it was enough.",
+        );
         assert_kept(
             &text,
             "“You want guarantees from me,” Putin said. “And right now.”",
@@ -1073,7 +1233,9 @@ Moscow presented broad security demands to the West last week, saying NATO shoul
 
     #[test]
     fn headline_list_after_the_article() {
-        let text = format!("{ARTICLE}\nTrump Reverses Course on Greenland After Diplomatic Backlash\nU.N. Human Rights Council Condemns Iran Over Deadly Crackdown\nNew York Judge Orders Redrawing of GOP-Held Congressional District\n");
+        let text = format!(
+            "{ARTICLE}\nTrump Reverses Course on Greenland After Diplomatic Backlash\nU.N. Human Rights Council Condemns Iran Over Deadly Crackdown\nNew York Judge Orders Redrawing of GOP-Held Congressional District\n"
+        );
         assert_removed(
             &text,
             "Trump Reverses Course on Greenland After Diplomatic Backlash",

@@ -20,10 +20,13 @@
 //! [`MAX_DEPTH`] elements so that tag soup stays linear.
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Elements nested deeper than this are not tracked (their text still counts); this keeps
 /// end-tag matching cheap on pathological input.
@@ -101,9 +104,26 @@ pub fn parse(html: &str) -> Page {
         });
         emitter.naively_switch_states(true);
         // The string reader cannot fail: its error type is `Infallible`.
-        let _ = Tokenizer::new_with_emitter(html, emitter).finish();
+        let _ = Tokenizer::new_with_emitter(html, Quiet(emitter)).finish();
     }
     b.finish()
+}
+
+/// The callback emitter without parse errors, which we ignore: html5gum validates every
+/// character for them unless the emitter declines.
+struct Quiet<E>(E);
+
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
 }
 
 // Context flags, inherited from ancestors.
@@ -155,6 +175,36 @@ struct OpenTag {
     hidden: bool,
 }
 
+impl OpenTag {
+    /// Back to `OpenTag::default()`, keeping the buffers.
+    fn clear(&mut self) {
+        let OpenTag {
+            name,
+            attr,
+            class_id,
+            class,
+            id,
+            role,
+            itemprop,
+            property,
+            meta_name,
+            content,
+            type_,
+            style,
+            href,
+            hidden,
+        } = self;
+        for s in [
+            name, attr, class_id, class, id, role, itemprop, property, meta_name, content, type_,
+            style,
+        ] {
+            s.clear();
+        }
+        *href = false;
+        *hidden = false;
+    }
+}
+
 #[derive(Debug, Default)]
 struct Builder {
     stack: Vec<Elem>,
@@ -162,6 +212,8 @@ struct Builder {
     overflow: usize,
     serial: u32,
     tag: OpenTag,
+    /// `class_flags` of each class and id list seen (SipHash: the page chooses these keys).
+    class_flags: HashMap<String, u32>,
     text: String,
     blocks: Vec<(Range<usize>, Hints)>,
     /// The block being collected, whitespace collapsed, without leading space.
@@ -370,11 +422,111 @@ fn head_content(tag: &str) -> bool {
     )
 }
 
+/// Substrings of class and id tokens and the flags they imply.
+const CLASS_WORDS: &[(&str, u32)] = &[
+    ("nav", NAV),
+    ("menu", NAV),
+    ("breadcrumb", NAV),
+    ("masthead", NAV),
+    ("topbar", NAV),
+    ("skip-link", NAV),
+    ("pagination", NAV),
+    ("footer", FOOTER),
+    ("copyright", FOOTER),
+    ("colophon", FOOTER),
+    ("site-info", FOOTER),
+    ("sidebar", ASIDE),
+    ("related", ASIDE),
+    ("recommend", ASIDE),
+    ("promo", ASIDE),
+    ("newsletter", ASIDE),
+    ("share", ASIDE),
+    ("sharing", ASIDE),
+    ("social", ASIDE),
+    ("widget", ASIDE),
+    ("advert", ASIDE),
+    ("sponsor", ASIDE),
+    ("popular", ASIDE),
+    ("trending", ASIDE),
+    ("outbrain", ASIDE),
+    ("taboola", ASIDE),
+    ("subscribe", ASIDE),
+    ("signup", ASIDE),
+    ("sign-up", ASIDE),
+    ("more-stories", ASIDE),
+    ("read-more", ASIDE),
+    ("readmore", ASIDE),
+    ("most-read", ASIDE),
+    ("mostread", ASIDE),
+    ("tags", ASIDE),
+    ("rail", ASIDE),
+    ("teaser", ASIDE),
+    ("banner", ASIDE),
+    ("cookie", ASIDE),
+    ("modal", ASIDE),
+    ("popup", ASIDE),
+    ("comment", COMMENTS),
+    ("reply", COMMENTS),
+    ("respond", COMMENTS),
+    ("disqus", COMMENTS),
+    ("discussion", COMMENTS),
+    ("article-body", ARTICLE),
+    ("articlebody", ARTICLE),
+    ("article__body", ARTICLE),
+    ("article_body", ARTICLE),
+    ("article-content", ARTICLE),
+    ("article__content", ARTICLE),
+    ("articlecontent", ARTICLE),
+    ("story-body", ARTICLE),
+    ("storybody", ARTICLE),
+    ("story-content", ARTICLE),
+    ("post-content", ARTICLE),
+    ("post-body", ARTICLE),
+    ("postbody", ARTICLE),
+    ("entry-content", ARTICLE),
+    ("entry-body", ARTICLE),
+    ("body-text", ARTICLE),
+    ("bodytext", ARTICLE),
+    ("article-text", ARTICLE),
+    ("articletext", ARTICLE),
+    ("story-text", ARTICLE),
+    ("main-content", ARTICLE),
+    ("content-body", ARTICLE),
+    ("text-body", ARTICLE),
+    ("rich-text", ARTICLE),
+    ("richtext", ARTICLE),
+    ("caption", CAPTION),
+    ("credit", CAPTION),
+    ("wp-caption", CAPTION),
+    ("byline", HEADER),
+    ("author", HEADER),
+    ("dateline", HEADER),
+    ("timestamp", HEADER),
+    ("article-meta", HEADER),
+    ("post-meta", HEADER),
+    ("entry-meta", HEADER),
+];
+
+/// Per first byte, the class words (as bytes) that start with it and their flags.
+type ClassIndex = Vec<Vec<(&'static [u8], u32)>>;
+
+/// `CLASS_WORDS` by first byte: a token is scanned once instead of searched once per word.
+fn class_words(first: u8) -> &'static [(&'static [u8], u32)] {
+    static INDEX: OnceLock<ClassIndex> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        for &(word, flag) in CLASS_WORDS {
+            index[usize::from(word.as_bytes()[0])].push((word.as_bytes(), flag));
+        }
+        index
+    });
+    &index[usize::from(first)]
+}
+
 /// Flags implied by class and id tokens (lower case, space separated).
 fn class_flags(class_id: &str) -> u32 {
     let mut flags = 0;
     for token in class_id.split_ascii_whitespace() {
-        let has = |words: &[&str]| words.iter().any(|w| token.contains(w));
         // Whole tokens only: "field-label-hidden" or "hidden-xs" hide a label or hide on
         // phones, not the element.
         if matches!(
@@ -392,105 +544,37 @@ fn class_flags(class_id: &str) -> u32 {
         ) {
             flags |= SKIP;
         }
-        if has(&[
-            "nav",
-            "menu",
-            "breadcrumb",
-            "masthead",
-            "topbar",
-            "skip-link",
-            "pagination",
-        ]) {
-            flags |= NAV;
-        }
-        if has(&["footer", "copyright", "colophon", "site-info"]) {
-            flags |= FOOTER;
-        }
-        if has(&[
-            "sidebar",
-            "related",
-            "recommend",
-            "promo",
-            "newsletter",
-            "share",
-            "sharing",
-            "social",
-            "widget",
-            "advert",
-            "sponsor",
-            "popular",
-            "trending",
-            "outbrain",
-            "taboola",
-            "subscribe",
-            "signup",
-            "sign-up",
-            "more-stories",
-            "read-more",
-            "readmore",
-            "most-read",
-            "mostread",
-            "tags",
-            "rail",
-            "teaser",
-            "banner",
-            "cookie",
-            "modal",
-            "popup",
-        ]) {
-            flags |= ASIDE;
+        let bytes = token.as_bytes();
+        let mut own = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            for &(word, flag) in class_words(b) {
+                if starts_with(&bytes[i..], word) {
+                    own |= flag;
+                }
+            }
         }
         // "commentary" is an opinion article, not its readers' comments.
-        if has(&["comment", "reply", "respond", "disqus", "discussion"])
-            && !token.contains("commentary")
-        {
-            flags |= COMMENTS;
+        if own & COMMENTS != 0 && token.contains("commentary") {
+            own &= !COMMENTS;
         }
-        if has(&[
-            "article-body",
-            "articlebody",
-            "article__body",
-            "article_body",
-            "article-content",
-            "article__content",
-            "articlecontent",
-            "story-body",
-            "storybody",
-            "story-content",
-            "post-content",
-            "post-body",
-            "postbody",
-            "entry-content",
-            "entry-body",
-            "body-text",
-            "bodytext",
-            "article-text",
-            "articletext",
-            "story-text",
-            "main-content",
-            "content-body",
-            "text-body",
-            "rich-text",
-            "richtext",
-        ]) {
-            flags |= ARTICLE;
-        }
-        if has(&["caption", "credit", "wp-caption"]) {
-            flags |= CAPTION;
-        }
-        if has(&[
-            "byline",
-            "author",
-            "dateline",
-            "timestamp",
-            "article-meta",
-            "post-meta",
-            "entry-meta",
-        ]) {
-            flags |= HEADER;
-        }
+        flags |= own;
     }
     flags
+}
+
+/// The tokenizer's bytes as text: valid UTF-8 (the input is a `&str`) takes the fast check.
+fn text(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// `haystack.starts_with(needle)` for the short needles of word lists: compared inline, the
+/// usual first-byte mismatch costs no call.
+#[inline]
+pub(crate) fn starts_with(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.len() >= needle.len() && haystack.iter().zip(needle).all(|(a, b)| a == b)
 }
 
 /// Zero-width characters pages use as spacers; they are not text.
@@ -523,14 +607,14 @@ impl Builder {
     fn event(&mut self, event: CallbackEvent<'_>) {
         match event {
             CallbackEvent::OpenStartTag { name } => {
-                self.tag = OpenTag::default();
-                self.tag.name = String::from_utf8_lossy(name).to_ascii_lowercase();
+                self.tag.clear();
+                self.tag.name.push_str(&text(name));
+                self.tag.name.make_ascii_lowercase();
             }
             CallbackEvent::AttributeName { name } => {
                 self.tag.attr.clear();
-                self.tag
-                    .attr
-                    .push_str(&String::from_utf8_lossy(name).to_ascii_lowercase());
+                self.tag.attr.push_str(&text(name));
+                self.tag.attr.make_ascii_lowercase();
                 if self.tag.attr == "href" {
                     self.tag.href = true;
                 } else if self.tag.attr == "hidden" {
@@ -540,10 +624,10 @@ impl Builder {
             CallbackEvent::AttributeValue { value } => self.attribute_value(value),
             CallbackEvent::CloseStartTag { self_closing } => self.start_tag(self_closing),
             CallbackEvent::EndTag { name } => {
-                let name = String::from_utf8_lossy(name).to_ascii_lowercase();
+                let name = text(name).to_ascii_lowercase();
                 self.end_tag(&name);
             }
-            CallbackEvent::String { value } => self.string(&String::from_utf8_lossy(value)),
+            CallbackEvent::String { value } => self.string(&text(value)),
             CallbackEvent::Comment { .. }
             | CallbackEvent::Doctype { .. }
             | CallbackEvent::Error(_) => {}
@@ -551,7 +635,7 @@ impl Builder {
     }
 
     fn attribute_value(&mut self, value: &[u8]) {
-        let value = String::from_utf8_lossy(value);
+        let value = text(value);
         let t = &mut self.tag;
         match t.attr.as_str() {
             "class" | "id" => {
@@ -579,18 +663,26 @@ impl Builder {
         self.stack.last().map_or(0, |e| e.flags)
     }
 
+    /// Opens the tag read so far, then empties it keeping its buffers.
     fn start_tag(&mut self, self_closing: bool) {
-        let tag = std::mem::take(&mut self.tag);
+        let mut tag = std::mem::take(&mut self.tag);
+        self.open(&tag, self_closing);
+        tag.clear();
+        self.tag = tag;
+    }
+
+    fn open(&mut self, tag: &OpenTag, self_closing: bool) {
         let name = tag.name.as_str();
         if name.is_empty() {
             return;
         }
         if name == "meta" {
-            self.meta(&tag);
+            self.meta(tag);
             return;
         }
         // Leaving the head: any body content closes it.
-        if !head_content(name) && name != "head" {
+        // (Only `head` sets `HEAD`, and flags are inherited: no need to search the stack.)
+        if !head_content(name) && name != "head" && self.top_flags() & HEAD != 0 {
             if let Some(i) = self.stack.iter().rposition(|e| &*e.tag == "head") {
                 self.pop_to(i);
             }
@@ -635,7 +727,15 @@ impl Builder {
             }
             return;
         }
-        let mut own = class_flags(&tag.class_id);
+        // Pages repeat the same few class lists on many elements.
+        let mut own = match self.class_flags.get(tag.class_id.as_str()) {
+            Some(&flags) => flags,
+            None => {
+                let flags = class_flags(&tag.class_id);
+                self.class_flags.insert(tag.class_id.clone(), flags);
+                flags
+            }
+        };
         match name {
             "nav" | "menu" => own |= NAV,
             "footer" => own |= FOOTER,
@@ -1069,7 +1169,9 @@ mod tests {
     #[test]
     fn paragraphs_and_inline_markup() {
         assert_eq!(
-            blocks("<p>One <b>bold</b>  word.<p>Two&amp;three &eacute;t&#233; <i>x</i>y</p><p>\u{200B}</p><p>z&#8203;w</p>"),
+            blocks(
+                "<p>One <b>bold</b>  word.<p>Two&amp;three &eacute;t&#233; <i>x</i>y</p><p>\u{200B}</p><p>z&#8203;w</p>"
+            ),
             ["One bold word.", "Two&three été xy", "zw"]
         );
     }

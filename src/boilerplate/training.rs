@@ -9,7 +9,10 @@
 //! stage 2 on out-of-fold stage-1 scores, so stage 2 learns how much to trust them on unseen
 //! pages. Plain text and HTML have separate weights.
 
-use super::{headline_like, headline_run, items, rules, Item, Label, Templates, Verdict};
+use super::{
+    headline_like, headline_run, items, rules, FxHashMap, Item, Label, Templates, Verdict,
+};
+use crate::html::Hints;
 use crate::segment::Block;
 
 /// Gradient-boosted trees of one fixed depth, each stored as a complete binary tree.
@@ -40,30 +43,53 @@ impl Forest<'_> {
         self.leaves.is_empty()
     }
 
-    /// The log-odds of "article" for one feature vector.
+    /// The log-odds of "article" for one feature vector. The trees are walked one slice each,
+    /// the vector padded: the inner loop checks little and the sum adds trees in order.
     pub fn margin(&self, x: &[f32]) -> f32 {
+        let x = pad(x);
+        if self.depth == 3 {
+            return self.margin3(&x);
+        }
         let inner = (1usize << self.depth) - 1;
-        let width = 1usize << self.depth;
-        let trees = self.leaves.len() / width;
+        let (mut features, mut thresholds) = (self.features, self.thresholds);
         let mut sum = self.base;
-        for t in 0..trees {
+        for leaves in self.leaves.chunks_exact(inner + 1) {
+            let (Some((f, f_rest)), Some((t, t_rest))) = (
+                features.split_at_checked(inner),
+                thresholds.split_at_checked(inner),
+            ) else {
+                break;
+            };
+            (features, thresholds) = (f_rest, t_rest);
             let mut node = 0;
             for _ in 0..self.depth {
-                let k = t * inner + node;
-                let f = usize::from(self.features.get(k).copied().unwrap_or(0));
-                let v = x.get(f).copied().unwrap_or(0.0);
-                let threshold = self.thresholds.get(k).copied().unwrap_or(f32::INFINITY);
-                node = if v < threshold {
-                    2 * node + 1
-                } else {
-                    2 * node + 2
-                };
+                let left = x[usize::from(f[node])] < t[node];
+                node = 2 * node + 2 - usize::from(left);
             }
-            sum += self
-                .leaves
-                .get(t * width + node - inner)
-                .copied()
-                .unwrap_or(0.0);
+            sum += leaves[node - inner];
+        }
+        sum
+    }
+
+    /// `margin` for depth 3 (the shipped models), unrolled: every index is provably in bounds.
+    fn margin3(&self, x: &[f32; 256]) -> f32 {
+        let trees = self
+            .features
+            .chunks_exact(7)
+            .zip(self.thresholds.chunks_exact(7))
+            .zip(self.leaves.chunks_exact(8));
+        let mut sum = self.base;
+        for ((f, t), leaves) in trees {
+            let (Ok(f), Ok(t), Ok(leaves)) = (
+                <&[u8; 7]>::try_from(f),
+                <&[f32; 7]>::try_from(t),
+                <&[f32; 8]>::try_from(leaves),
+            ) else {
+                break;
+            };
+            let step = |node: usize| 2 * node + 2 - usize::from(x[usize::from(f[node])] < t[node]);
+            let node = step(step(step(0)));
+            sum += leaves[node - 7];
         }
         sum
     }
@@ -71,6 +97,15 @@ impl Forest<'_> {
     pub fn predict(&self, x: &[f32]) -> f32 {
         1.0 / (1.0 + (-self.margin(x)).exp())
     }
+}
+
+/// A feature vector padded to every index a `u8` split can name, so that reading a feature
+/// needs no check; features past the vector's end read 0.
+fn pad(x: &[f32]) -> [f32; 256] {
+    let mut row = [0.0; 256];
+    let n = x.len().min(row.len());
+    row[..n].copy_from_slice(&x[..n]);
+    row
 }
 
 /// The stages, for plain text and for HTML: stage 1 on the blocks alone, each later stage on
@@ -205,8 +240,7 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
         .iter()
         .map(|b| super::line_key(text.get(b.range.clone()).unwrap_or("")).map(|(k, _)| k))
         .collect();
-    let mut repeats: std::collections::HashMap<Option<u64>, usize> =
-        std::collections::HashMap::new();
+    let mut repeats: FxHashMap<Option<u64>, usize> = FxHashMap::default();
     for k in &keys {
         *repeats.entry(*k).or_default() += 1;
     }
@@ -228,6 +262,7 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
         cumulative.push(acc);
         acc += it.shape.words;
     }
+    let no_hints = Hints::default();
     let stage1 = items
         .iter()
         .enumerate()
@@ -280,7 +315,7 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
                     (cumulative[i] - cumulative[a]) / doc_words.max(1.0)
                 }),
             ];
-            let h = b.hints.clone().unwrap_or_default();
+            let h = b.hints.as_ref().unwrap_or(&no_hints);
             let tag = h.tag.as_str();
             let tags = [
                 tag == "p",
@@ -316,7 +351,7 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
                 total_headers - headers_before - bit(headers[i]),
             ]);
             headers_before += bit(headers[i]);
-            x.extend(units.of(&h));
+            x.extend(units.of(h));
             debug_assert_eq!(x.len(), STAGE1.len());
             x
         })
@@ -458,14 +493,14 @@ pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
 /// (comments, teasers, cards, menu entries), and the words inside each element.
 struct Units {
     /// (parent serial, signature) → (last child serial seen, distinct children).
-    siblings: std::collections::HashMap<(u32, u32), (u32, u32)>,
-    words: std::collections::HashMap<u32, f32>,
+    siblings: FxHashMap<(u32, u32), (u32, u32)>,
+    words: FxHashMap<u32, f32>,
 }
 
 impl Units {
     fn new(blocks: &[Block], items: &[Item]) -> Units {
-        let mut siblings = std::collections::HashMap::new();
-        let mut words = std::collections::HashMap::new();
+        let mut siblings = FxHashMap::default();
+        let mut words = FxHashMap::default();
         for (b, it) in blocks.iter().zip(items) {
             let Some(h) = &b.hints else { continue };
             for (j, &s) in h.ancestors.iter().enumerate() {
@@ -519,7 +554,7 @@ impl Units {
 struct Containers<'a> {
     blocks: &'a [Block],
     /// Serial → (article-weighted words, words, blocks, sum of stage-1 scores).
-    sums: std::collections::HashMap<u32, (f32, f32, f32, f32)>,
+    sums: FxHashMap<u32, (f32, f32, f32, f32)>,
     good_total: f32,
     best: Option<u32>,
     p0: &'a [f32],
@@ -527,7 +562,7 @@ struct Containers<'a> {
 
 impl<'a> Containers<'a> {
     fn new(blocks: &'a [Block], words: &[f32], p0: &'a [f32]) -> Containers<'a> {
-        let mut sums = std::collections::HashMap::new();
+        let mut sums = FxHashMap::default();
         let mut good_total = 0.0;
         for (i, b) in blocks.iter().enumerate() {
             let good = words[i] * p0[i];
