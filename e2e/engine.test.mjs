@@ -21,7 +21,7 @@ onmessage = ({ data: { id: req, type, payload } }) => {
     }
     postMessage({ type: 'result', id: req, result: docs.length });
   } else if (type === 'report') {
-    if (payload.options.panic) return crash('RuntimeError: unreachable');
+    if (payload.options.panic || docs.includes('poison')) return crash('RuntimeError: unreachable');
     postMessage({ type: 'result', id: req, result: JSON.stringify({ worker: id, documents: docs.slice() }) });
   } else {
     postMessage({ type: 'error', id: req, message: 'unknown request type: ' + type, fatal: false });
@@ -87,5 +87,39 @@ test('a crashed worker is replaced, its documents replayed, the culprit left out
   assert.deepEqual(result.afterCrash.documents, ['alpha', 'beta']);
   assert.notEqual(result.afterCrash.worker, result.report.worker, 'no fresh worker after a crash in report');
   assert.deepEqual(result.unknown, { crash: false, message: 'unknown request type: align' });
+  await page.close();
+});
+
+test('a report that crashes on the documents themselves fails once, without restarting forever', async () => {
+  const { page } = await openPage(browser.context, server.origin);
+  const result = await page.evaluate(async () => {
+    const { Engine, AnalyzerCrash } = await import('./engine.js');
+    const engine = new Engine(new URL('./fake-worker.js', location.href));
+    await engine.ready;
+    await engine.add([{ name: 'a.txt', text: 'alpha' }]);
+    await engine.report({});
+    const versions = new Set([engine.version]);
+    await engine.add([{ name: 'p.txt', text: 'poison' }]);
+    let error = null;
+    try {
+      await engine.report({});
+    } catch (err) {
+      error = { crash: err instanceof AnalyzerCrash, message: err.message };
+    }
+    await engine.ready;
+    versions.add(engine.version);
+    // The engine still answers: the documents are kept, and another report fails the same way.
+    let again = null;
+    try {
+      await engine.report({});
+    } catch (err) {
+      again = err instanceof AnalyzerCrash;
+    }
+    return { error, again, docs: engine.docs.map((d) => d.name), workers: versions.size };
+  });
+  assert.deepEqual(result.error, { crash: true, message: 'RuntimeError: unreachable' });
+  assert.equal(result.again, true);
+  assert.deepEqual(result.docs, ['a.txt', 'p.txt']);
+  assert.equal(result.workers, 2, 'the crashed worker was not replaced exactly once');
   await page.close();
 });

@@ -195,14 +195,19 @@ export class Engine {
     this.#pending.clear();
   }
 
+  // One request; after a crash the worker is replaced (an 'add' handles its own crashes).
   #request(type, payload, transfer = [], onProgress = null) {
+    return this.#send(type, payload, transfer, onProgress).catch(async (err) => {
+      if (err instanceof AnalyzerCrash && type !== 'add') await this.#restart();
+      throw err;
+    });
+  }
+
+  #send(type, payload, transfer = [], onProgress = null) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onProgress });
       this.#worker.postMessage({ id, type, payload }, transfer);
-    }).catch(async (err) => {
-      if (err instanceof AnalyzerCrash && type !== 'add') await this.#restart();
-      throw err;
     });
   }
 
@@ -215,8 +220,9 @@ export class Engine {
       const docs = await Promise.all(batch.map(toMessage));
       await this.#request('add', { docs }, docs.filter((d) => d.bytes).map((d) => d.bytes));
     }
-    // `document` and the exports read the last report: have it again.
-    if (this.#lastOptions) await this.#request('report', { options: this.#lastOptions }).catch(() => {});
+    // `document` and the exports read the last report: have it again. Sent without a restart on
+    // a crash: a report that crashes on these documents would otherwise restart forever.
+    if (this.#lastOptions) await this.#send('report', { options: this.#lastOptions }).catch(() => {});
   }
 }
 
