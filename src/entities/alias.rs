@@ -35,6 +35,11 @@ const VARIANTS: &[&[&str]] = &[
     &["russia", "russian federation"],
 ];
 
+/// Capitals that stand for their country's government in news ("Washington said it was ready"):
+/// a place named alone like this joins the country when the same article names the country
+/// (`VARIANTS` index). Only in that article: the city keeps its own entity elsewhere.
+const METONYMS: &[(&str, usize)] = &[("washington", 0)];
+
 /// Words that, right before a name, are a title or role rather than part of it.
 const TITLE_WORDS: &[&str] = &[
     "president",
@@ -126,6 +131,10 @@ fn variant_group(lower: &str) -> Option<usize> {
     VARIANTS.iter().position(|g| g.contains(&lower))
 }
 
+fn metonym_of(lower: &str) -> Option<usize> {
+    METONYMS.iter().find(|(m, _)| *m == lower).map(|&(_, v)| v)
+}
+
 /// Initials of the capitalized words: "North Atlantic Treaty Organization" → "nato".
 fn initials(name: &str) -> String {
     name.split_whitespace()
@@ -167,6 +176,9 @@ fn same_entity(label: Label, long: &Form, short: &Form) -> bool {
     }
     if let (Some(a), Some(b)) = (long.variant, short.variant) {
         return a == b;
+    }
+    if label == Label::Loc && long.variant.is_some() && metonym_of(&short.lower) == long.variant {
+        return true;
     }
     let (lt, st) = (&long.tokens, &short.tokens);
     if lt.is_empty() || st.is_empty() {
@@ -250,7 +262,7 @@ impl CandidateIndex {
     /// The groups `form` may belong to, in creation order (a superset of the matches).
     fn groups_for(&self, form: &Form) -> Vec<usize> {
         let mut keys = vec![form.lower.clone()];
-        if let Some(v) = form.variant {
+        if let Some(v) = form.variant.or_else(|| metonym_of(&form.lower)) {
             keys.push(format!("\u{1}{v}"));
         }
         // Every word of a shorter name must be in the longer one, so its first and last words
@@ -600,6 +612,31 @@ mod tests {
             &[("Joe Biden", Label::Per), ("Vladimir Putin", Label::Per)],
         );
         assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn washington_the_government_joins_the_us_named_in_the_same_article() {
+        let text = "The United States warned Moscow. Washington said talks could go on.";
+        let e = entities(
+            text,
+            &[
+                ("United States", Label::Loc),
+                ("Moscow", Label::Loc),
+                ("Washington", Label::Loc),
+            ],
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e[0].name, "United States");
+        assert_eq!(e[0].aliases.len(), 2);
+        // Without the country in the article, the city is itself.
+        let alone = entities("Washington is rainy.", &[("Washington", Label::Loc)]);
+        assert_eq!(alone[0].name, "Washington");
+        // And a person named Washington stays a person.
+        let person = entities(
+            "The United States honoured him. Washington led the army.",
+            &[("United States", Label::Loc), ("Washington", Label::Per)],
+        );
+        assert_eq!(person.len(), 2, "{person:?}");
     }
 
     #[test]
