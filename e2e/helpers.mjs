@@ -174,3 +174,27 @@ export async function dropFiles(page, selector, files) {
   await page.dispatchEvent(selector, 'dragover', { dataTransfer });
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
 }
+
+/**
+ * Starts measuring the longest gap between animation frames in `page`: a frozen main thread
+ * shows as a long gap. `longestFrameGap` stops it and returns the gap in ms.
+ */
+export async function watchFrames(page) {
+  await page.evaluate(() => {
+    window.__maxGap = 0;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__maxGap = Math.max(window.__maxGap, now - last);
+      last = now;
+      if (!window.__stopFrames) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+export function longestFrameGap(page) {
+  return page.evaluate(() => {
+    window.__stopFrames = true;
+    return window.__maxGap;
+  });
+}

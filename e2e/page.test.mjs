@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import {
-  dropFiles, openPage, sample, SAMPLE_NAMES, screenshot, servePageInChromium, waitForDocuments,
+  dropFiles, longestFrameGap, openPage, sample, SAMPLE_NAMES, screenshot, servePageInChromium, waitForDocuments,
+  watchFrames,
 } from './helpers.mjs';
 
 const site = servePageInChromium();
@@ -122,16 +123,8 @@ describe('adding articles', () => {
       const bar = document.getElementById('progress');
       new MutationObserver(() => window.__progress.push([bar.value, bar.max, !bar.parentElement.hidden]))
         .observe(bar, { attributes: true, attributeFilter: ['value'] });
-      // The longest gap between animation frames while the worker analyzes.
-      window.__maxGap = 0;
-      let last = performance.now();
-      const tick = (now) => {
-        window.__maxGap = Math.max(window.__maxGap, now - last);
-        last = now;
-        if (!window.__stop) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
     });
+    await watchFrames(page);
     const files = [];
     for (let i = 0; i < 60; i++) {
       const name = SAMPLE_NAMES[i % SAMPLE_NAMES.length];
@@ -139,10 +132,10 @@ describe('adding articles', () => {
     }
     await dropFiles(page, '#dropzone', files);
     await waitForDocuments(page, 60);
-    const progress = await page.evaluate(() => { window.__stop = true; return window.__progress; });
+    const progress = await page.evaluate(() => window.__progress);
     assert.ok(progress.some(([v, max, shown]) => shown && max === 60 && v > 0 && v < 60), `no intermediate progress: ${JSON.stringify(progress.slice(0, 5))}`);
     assert.equal(await page.isHidden('#progress-wrap'), true, 'the progress bar stays after the work');
-    const gap = await page.evaluate(() => window.__maxGap);
+    const gap = await longestFrameGap(page);
     assert.ok(gap < 2000, `the page froze for ${Math.round(gap)} ms`);
   }));
 

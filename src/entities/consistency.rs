@@ -159,18 +159,26 @@ mod tests {
     use super::*;
     use crate::entities::tokenize::tokenize;
 
+    /// The spans as (text, label) pairs.
+    fn texts<'a>(
+        text: &'a str,
+        toks: &[Range<usize>],
+        spans: &[(Range<usize>, Label)],
+    ) -> Vec<(&'a str, Label)> {
+        spans
+            .iter()
+            .map(|(r, l)| (&text[toks[r.start].start..toks[r.end - 1].end], *l))
+            .collect()
+    }
+
     #[test]
     fn majority_and_recovery() {
         let text = "Vladimir Putin spoke . Putin left . Putin was keen . Putins plan";
         let toks = tokenize(text);
         let spans = vec![(0..2, Label::Per), (4..5, Label::Per), (7..8, Label::Misc)];
         let got = harmonize(text, &toks, spans);
-        let labels: Vec<(&str, Label)> = got
-            .iter()
-            .map(|(r, l)| (&text[toks[r.start].start..toks[r.end - 1].end], *l))
-            .collect();
         assert_eq!(
-            labels,
+            texts(text, &toks, &got),
             [
                 ("Vladimir Putin", Label::Per),
                 ("Putin", Label::Per),
@@ -191,12 +199,8 @@ mod tests {
             (12..13, Label::Loc),
         ];
         let got = acronyms(text, &toks, spans);
-        let labels: Vec<(&str, Label)> = got
-            .iter()
-            .map(|(r, l)| (&text[toks[r.start].start..toks[r.end - 1].end], *l))
-            .collect();
         assert_eq!(
-            labels,
+            texts(text, &toks, &got),
             [
                 ("Fiji Labour Party", Label::Org),
                 ("FLP", Label::Org),
