@@ -2,7 +2,7 @@
 //! wasm build (`benchStages` in `wasm.rs`), so both sides run the very same code on the very same
 //! corpus. The caller brings the clock (seconds as `f64`): the core itself reads no timer.
 
-use crate::{analyze, boilerplate, decode, dedup, entities, html, segment, Document, Options};
+use crate::{analyze, boilerplate, decode, dedup, entities, segment, Document, Options};
 use serde::Serialize;
 
 /// Seconds spent in each stage, in pipeline order, and what the stages found.
@@ -130,19 +130,10 @@ pub fn clean_html_page(bytes: &[u8]) -> usize {
     let Ok(decoded) = decode::decode(bytes, "page.html") else {
         return 0;
     };
-    let page = html::parse(&decoded.text);
-    let blocks: Vec<segment::Block> = page
-        .blocks
-        .into_iter()
-        .map(|(range, hints)| segment::Block {
-            range,
-            blank_before: true,
-            hints: Some(hints),
-        })
-        .collect();
+    let (text, blocks, _) = crate::text_and_blocks(decoded);
     let templates =
-        boilerplate::Templates::from_collection(&[Some((page.text.as_str(), blocks.as_slice()))]);
-    boilerplate::classify(&page.text, &blocks, &templates)
+        boilerplate::Templates::from_collection(&[Some((text.as_str(), blocks.as_slice()))]);
+    boilerplate::classify(&text, &blocks, &templates)
         .iter()
         .filter(|v| v.score >= 0.5)
         .count()

@@ -151,7 +151,29 @@ fn prepare_text(doc: &Document) -> Result<PreparedText, Error> {
         });
     }
     let decoded = decode::decode(&doc.bytes, &doc.name)?;
-    let (text, blocks, metadata) = match decoded.format {
+    let encoding = decoded.encoding;
+    let format = decoded.format;
+    let (text, blocks, metadata) = text_and_blocks(decoded);
+    if blocks.is_empty() {
+        return Err(Error::Empty);
+    }
+    let mentions = entities::recognize(&text);
+    Ok(PreparedText {
+        text,
+        encoding,
+        format,
+        metadata,
+        blocks,
+        mentions,
+    })
+}
+
+/// A decoded document's text and blocks: lines for plain text; for HTML, the page's visible text
+/// with one block per element, and its metadata.
+pub(crate) fn text_and_blocks(
+    decoded: decode::Decoded,
+) -> (String, Vec<segment::Block>, html::Metadata) {
+    match decoded.format {
         decode::Format::Text => {
             let blocks = segment::lines(&decoded.text);
             (decoded.text, blocks, html::Metadata::default())
@@ -170,19 +192,7 @@ fn prepare_text(doc: &Document) -> Result<PreparedText, Error> {
                 .collect();
             (page.text, blocks, page.metadata)
         }
-    };
-    if blocks.is_empty() {
-        return Err(Error::Empty);
     }
-    let mentions = entities::recognize(&text);
-    Ok(PreparedText {
-        text,
-        encoding: decoded.encoding,
-        format: decoded.format,
-        metadata,
-        blocks,
-        mentions,
-    })
 }
 
 /// Runs every stage on a collection.
