@@ -149,34 +149,67 @@ fn background_df(term: u64) -> u32 {
 
 /// Rarity of terms: the background corpus plus the collection itself.
 struct Idf {
-    /// Term → (documents of the collection, documents of the background) holding it.
-    df: IdMap<(u32, u32)>,
+    /// Term → its document counts and their idf (computed once per term, not per occurrence:
+    /// the logarithm was a good part of weighing).
+    df: IdMap<Rarity>,
     docs: f32,
+    /// Where each posting list starts in [`Postings::docs`] (by slot), and where the last ends.
+    starts: Vec<u32>,
 }
+
+/// How many documents hold a term, and its idf.
+#[derive(Clone, Copy, Default)]
+struct Rarity {
+    /// Documents of the collection, then of the background corpus.
+    counts: (u32, u32),
+    idf: f32,
+    /// Its posting list, for terms in 2..=MAX_POSTING documents of the collection (the ones
+    /// sketches look up); [`NO_SLOT`] for the others.
+    slot: u32,
+}
+
+const NO_SLOT: u32 = u32::MAX;
 
 impl Idf {
     fn new(profiles: &[(usize, Profile)]) -> Idf {
-        let mut df: IdMap<(u32, u32)> = IdMap::default();
+        let mut df: IdMap<Rarity> = IdMap::default();
         for (_, p) in profiles {
             for &(t, _) in &p.terms {
-                df.entry(t).or_default().0 += 1;
+                df.entry(t).or_default().counts.0 += 1;
             }
         }
+        let mut idf = Idf {
+            df: IdMap::default(),
+            docs: (background().1 as usize + profiles.len()) as f32,
+            starts: Vec::new(),
+        };
         // One lookup per distinct term here saves one per occurrence later.
         let table = &background().0;
-        // Each entry is updated on its own: the order does not matter.
+        let mut start = 0;
+        // Each entry is updated on its own, and the slots are only where each term's posting
+        // list goes: the order does not matter.
         #[allow(clippy::iter_over_hash_type)]
         for (t, v) in df.iter_mut() {
-            v.1 = table.get(t).copied().unwrap_or(0);
+            v.counts.1 = table.get(t).copied().unwrap_or(0);
+            v.idf = idf.idf_of(v.counts);
+            v.slot = NO_SLOT;
+            if (2..=MAX_POSTING as u32).contains(&v.counts.0) {
+                v.slot = idf.starts.len() as u32;
+                idf.starts.push(start);
+                start += v.counts.0;
+            }
         }
-        Idf {
-            df,
-            docs: (background().1 as usize + profiles.len()) as f32,
-        }
+        idf.starts.push(start);
+        idf.df = df;
+        idf
     }
 
-    fn counts(&self, term: u64) -> (u32, u32) {
-        self.df.get(&term).copied().unwrap_or((0, 0))
+    fn rarity(&self, term: u64) -> Rarity {
+        self.df.get(&term).copied().unwrap_or(Rarity {
+            counts: (0, 0),
+            idf: self.idf_of((0, 0)),
+            slot: NO_SLOT,
+        })
     }
 
     fn idf_of(&self, (collection, background): (u32, u32)) -> f32 {
@@ -186,7 +219,7 @@ impl Idf {
     }
 
     fn idf(&self, term: u64) -> f32 {
-        self.idf_of(self.counts(term))
+        self.rarity(term).idf
     }
 }
 
@@ -197,39 +230,52 @@ struct Weighted {
     /// Terms in at most [`RARE_SHARE`] of the documents (background and collection), sorted.
     rare: Vec<u64>,
     /// The rarest terms found in 2..=MAX_POSTING documents of the collection: the document's
-    /// same-story sketch.
-    sketch: Vec<u64>,
+    /// same-story sketch (as the slots of their posting lists).
+    sketch: Vec<u32>,
     norm: f32,
     names: Vec<(u64, f32)>,
     names_norm: f32,
     lead: Vec<(u64, f32)>,
 }
 
-/// Weights one document; `post` receives each of its terms found in 2..=MAX_POSTING documents
-/// of the collection (for the postings of the sketch lookup).
-fn weigh(p: &Profile, idf: &Idf, mut post: impl FnMut(u64)) -> Weighted {
+/// Weights one document; `post` receives the posting slot of each of its terms found in
+/// 2..=MAX_POSTING documents of the collection (for the postings of the sketch lookup).
+/// `scratch` holds the rare terms and the sketch candidates while they are gathered (reused
+/// from one document to the next; the results are copied out at their final size).
+fn weigh(
+    p: &Profile,
+    idf: &Idf,
+    scratch: &mut WeighScratch,
+    mut post: impl FnMut(u32),
+) -> Weighted {
     let rare_df = (idf.docs * RARE_SHARE).max(3.0) as u32;
     let mut terms = Vec::with_capacity(p.terms.len());
-    let mut rare = Vec::new();
-    let mut sketch: Vec<((u32, u32), u64)> = Vec::new();
+    let (rare, sketch) = (&mut scratch.rare, &mut scratch.sketch);
+    rare.clear();
+    sketch.clear();
     for &(t, n) in &p.terms {
-        let counts = idf.counts(t);
-        terms.push((t, (1.0 + (n as f32).ln()) * idf.idf_of(counts)));
+        let Rarity {
+            counts,
+            idf: w,
+            slot,
+        } = idf.rarity(t);
+        terms.push((t, (1.0 + ln_count(n)) * w));
         if counts.0 + counts.1 <= rare_df {
             rare.push(t);
         }
-        if (2..=MAX_POSTING as u32).contains(&counts.0) {
-            sketch.push((counts, t));
-            post(t);
+        if slot != NO_SLOT {
+            sketch.push((counts, t, slot));
+            post(slot);
         }
     }
-    sketch.sort_unstable();
-    let mut sketch: Vec<u64> = sketch
-        .into_iter()
-        .take(SKETCH_TERMS)
-        .map(|(_, t)| t)
-        .collect();
-    sketch.sort_unstable();
+    // The SKETCH_TERMS smallest, without sorting them all (terms are distinct, so these are
+    // the ones a full sort would put first).
+    if sketch.len() > SKETCH_TERMS {
+        sketch.select_nth_unstable(SKETCH_TERMS);
+        sketch.truncate(SKETCH_TERMS);
+    }
+    let sketch = sketch.iter().map(|&(_, _, slot)| slot).collect();
+    let rare = rare.to_vec();
     let names: Vec<(u64, f32)> = p.names.iter().map(|&t| (t, idf.idf(t))).collect();
     let lead: Vec<(u64, f32)> = p.lead_names.iter().map(|&t| (t, idf.idf(t))).collect();
     let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -245,6 +291,24 @@ fn weigh(p: &Profile, idf: &Idf, mut post: impl FnMut(u64)) -> Weighted {
     }
 }
 
+/// `ln(n)` of a term count, from a table for the usual small counts (the same values).
+fn ln_count(n: u32) -> f32 {
+    static TABLE: std::sync::OnceLock<[f32; 64]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| std::array::from_fn(|i| (i as f32).ln()));
+    match table.get(n as usize) {
+        Some(&v) => v,
+        None => (n as f32).ln(),
+    }
+}
+
+/// Buffers of [`weigh`].
+#[derive(Default)]
+struct WeighScratch {
+    rare: Vec<u64>,
+    /// (collection and background counts, term, posting slot) of the sketch candidates.
+    sketch: Vec<((u32, u32), u64, u32)>,
+}
+
 /// Weighted share of one lead's names that the other text names anywhere.
 fn lead_share(lead: &[(u64, f32)], names: &[u64]) -> Option<f32> {
     let total: f32 = lead.iter().map(|(_, w)| w).sum();
@@ -257,23 +321,22 @@ fn lead_share(lead: &[(u64, f32)], names: &[u64]) -> Option<f32> {
     })
 }
 
+/// Dot product of two sparse vectors sorted by term (branch-free steps, as in
+/// [`intersection_size`]).
 fn weighted_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
+        let ((x, wx), (y, wy)) = (a[i], b[j]);
+        if x == y {
+            dot += wx * wy;
         }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     dot
 }
 
-fn set_cosine<T: Ord>(a: &[T], b: &[T]) -> f32 {
+fn set_cosine<T: Ord + Copy>(a: &[T], b: &[T]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -411,7 +474,7 @@ fn verdict(m: &Measures, options: &Options, far_apart: bool) -> Option<(Relation
     (m.story >= needed).then_some((Relation::SameStory, m.story))
 }
 
-/// Candidate pairs (indices into `profiles`, i < j).
+/// Candidate pairs (indices into `profiles`, i < j), sorted.
 fn candidates(
     profiles: &[(usize, Profile)],
     weighted: &[Weighted],
@@ -461,59 +524,74 @@ fn candidates(
     // Same-story candidates: each document's sketch (its rarest terms) looked up in the
     // postings of every document holding them; the short postings of rare terms keep this
     // linear. Excerpts, whose LSH bands often miss, come in here too.
-    let mut counts: IdMap<u32> = IdMap::default();
+    // Shared sketch terms per other document, counted in an array (reset through the list of
+    // documents touched) rather than a map.
+    let mut counts = vec![0u32; n];
+    let mut touched: Vec<u32> = Vec::new();
     for (k, w) in weighted.iter().enumerate() {
-        counts.clear();
         let k = k as u32;
-        for t in &w.sketch {
-            for &other in postings.get(*t) {
+        for &slot in &w.sketch {
+            for &other in postings.get(slot) {
                 if other != k {
-                    *counts.entry(other as u64).or_default() += 1;
+                    if counts[other as usize] == 0 {
+                        touched.push(other);
+                    }
+                    counts[other as usize] += 1;
                 }
             }
         }
-        pairs.extend(
-            counts
-                .iter()
-                .filter(|&(_, &c)| c >= MIN_SHARED_SKETCH)
-                .map(|(&o, _)| (k.min(o as u32), k.max(o as u32))),
-        );
+        for o in touched.drain(..) {
+            if counts[o as usize] >= MIN_SHARED_SKETCH {
+                pairs.push((k.min(o), k.max(o)));
+            }
+            counts[o as usize] = 0;
+        }
     }
     pairs.sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// The documents holding each rare term, stored as one sorted array of (term, document).
-struct Postings(Vec<(u64, u32)>);
+/// The documents holding each term of 2..=MAX_POSTING documents: one array of all the lists,
+/// each list in document order, found by its slot (see [`Rarity::slot`]) without a search.
+struct Postings {
+    starts: Vec<u32>,
+    docs: Vec<u32>,
+}
 
 impl Postings {
-    fn get(&self, term: u64) -> impl Iterator<Item = &u32> {
-        let start = self.0.partition_point(|&(t, _)| t < term);
-        self.0[start..]
-            .iter()
-            .take_while(move |&&(t, _)| t == term)
-            .map(|(_, d)| d)
+    fn get(&self, slot: u32) -> &[u32] {
+        let slot = slot as usize;
+        &self.docs[self.starts[slot] as usize..self.starts[slot + 1] as usize]
     }
 }
 
-/// Weights every document and gathers the postings of rare terms.
+/// Weights every document and gathers the postings of rare terms (each list's size is the
+/// term's document count, known from the idf: the lists are filled in place, not sorted).
 fn weigh_all(profiles: &[(usize, Profile)], idf: &Idf) -> (Vec<Weighted>, Postings) {
-    let mut postings: Vec<(u64, u32)> = Vec::new();
+    let starts = idf.starts.clone();
+    let mut next: Vec<u32> = starts.clone();
+    let mut docs = vec![0u32; starts.last().map_or(0, |&n| n as usize)];
+    let mut scratch = WeighScratch::default();
     let weighted = profiles
         .iter()
         .enumerate()
-        .map(|(k, (_, p))| weigh(p, idf, |t| postings.push((t, k as u32))))
+        .map(|(k, (_, p))| {
+            weigh(p, idf, &mut scratch, |slot| {
+                let at = &mut next[slot as usize];
+                docs[*at as usize] = k as u32;
+                *at += 1;
+            })
+        })
         .collect();
-    postings.sort_unstable();
-    (weighted, Postings(postings))
+    (weighted, Postings { starts, docs })
 }
 
 fn profiles(docs: &[Option<Input>]) -> Vec<(usize, Profile)> {
     reserve_heap(docs.iter().flatten().map(|d| d.text.len()).sum());
     docs.iter()
         .enumerate()
-        .scan(Vec::new(), |buffer, (i, d)| {
+        .scan(profile::Scratch::default(), |buffer, (i, d)| {
             Some(
                 d.as_ref()
                     .map(|d| (i, profile::profile_with(d.text, buffer))),
@@ -607,46 +685,91 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
         .collect();
     let copies = copy_groups(profiles.len(), &judged);
     let stories = story_links(&copies, &judged);
-    let mut pairs = Vec::new();
-    let mut push = |x: usize, y: usize, m: &Measures, (relation, score): (Relation, f32), note| {
-        let (a, b) = (profiles[x].0, profiles[y].0);
-        let texts = (
-            docs[a].as_ref().map_or("", |d| d.text),
-            docs[b].as_ref().map_or("", |d| d.text),
-        );
-        pairs.push(Pair {
-            a,
-            b,
+    let pair =
+        |x: usize, y: usize, m: &Measures, (relation, score): (Relation, f32), explanation| Pair {
+            a: profiles[x].0,
+            b: profiles[y].0,
             relation,
             score,
             contained_a_in_b: m.in_b,
             contained_b_in_a: m.in_a,
-            explanation: explain(relation, m, texts, &profiles[x].1, apart(x, y)) + note,
-        });
-    };
-    let mut by_pair: HashMap<(usize, usize), usize> = HashMap::new();
-    for (k, j) in judged.iter().enumerate() {
-        by_pair.insert((j.x, j.y), k);
+            explanation,
+        };
+    let mut pairs = Vec::new();
+    for j in &judged {
         if let Some((relation, score)) = j.verdict {
             if relation != Relation::SameStory {
-                push(j.x, j.y, &j.m, (relation, score), "");
+                let none = SharedFacts::default();
+                let explanation = explain(relation, &j.m, &profiles[j.x].1, apart(j.x, j.y), &none);
+                pairs.push(pair(j.x, j.y, &j.m, (relation, score), explanation));
             }
         }
     }
-    for (x, y) in stories {
-        let (x, y) = (x.min(y), x.max(y));
-        let (m, own) = match by_pair.get(&(x, y)) {
-            Some(&k) => (
-                judged[k].m,
-                matches!(judged[k].verdict, Some((Relation::SameStory, _))),
-            ),
-            None => (
-                measure(&profiles[x].1, &profiles[y].1, &weighted[x], &weighted[y]),
-                false,
-            ),
-        };
+    // `judged` is sorted by pair (the candidates are), so a story pair's own measures are found
+    // by binary search.
+    let mut stories: Vec<(usize, usize, Measures, bool)> = stories
+        .into_iter()
+        .map(|(x, y)| {
+            let (x, y) = (x.min(y), x.max(y));
+            match judged.binary_search_by_key(&(x, y), |j| (j.x, j.y)) {
+                Ok(k) => (
+                    x,
+                    y,
+                    judged[k].m,
+                    matches!(judged[k].verdict, Some((Relation::SameStory, _))),
+                ),
+                Err(_) => (
+                    x,
+                    y,
+                    measure(&profiles[x].1, &profiles[y].1, &weighted[x], &weighted[y]),
+                    false,
+                ),
+            }
+        })
+        .collect();
+    // In document order, so that each document's facts are held from its first pair to its last
+    // only (the pairs are sorted below anyway).
+    stories.sort_unstable_by_key(|s| (s.0, s.1));
+    let text = |x: usize| docs[profiles[x].0].as_ref().map_or("", |d| d.text);
+    let mut uses = vec![0u32; profiles.len()];
+    for s in &stories {
+        uses[s.0] += 1;
+        uses[s.1] += 1;
+    }
+    let mut facts: Vec<Option<Facts>> = (0..profiles.len()).map(|_| None).collect();
+    let (mut toks, mut scratch) = (Vec::new(), Vec::new());
+    let mut shared = SharedFacts::default();
+    for (x, y, m, own) in stories {
+        for i in [x, y] {
+            if facts[i].is_none() {
+                facts[i] = Some(Facts::new(text(i), &mut toks, &mut scratch));
+            }
+        }
+        match (&facts[x], &facts[y]) {
+            (Some(a), Some(b)) => shared_facts(text(x), a, b, &mut shared),
+            _ => shared.clear(),
+        }
         let note = if own { "" } else { THROUGH_COPY };
-        push(x, y, &m, (Relation::SameStory, m.story), note);
+        let explanation = explain(
+            Relation::SameStory,
+            &m,
+            &profiles[x].1,
+            apart(x, y),
+            &shared,
+        );
+        pairs.push(pair(
+            x,
+            y,
+            &m,
+            (Relation::SameStory, m.story),
+            explanation + note,
+        ));
+        for i in [x, y] {
+            uses[i] -= 1;
+            if uses[i] == 0 {
+                facts[i] = None;
+            }
+        }
     }
     pairs.sort_by(|p, q| {
         p.relation
@@ -736,9 +859,9 @@ const THROUGH_COPY: &str =
 fn explain(
     relation: Relation,
     m: &Measures,
-    texts: (&str, &str),
     a: &Profile,
     apart: Option<i64>,
+    shared: &SharedFacts,
 ) -> String {
     match relation {
         Relation::Exact => format!(
@@ -760,147 +883,319 @@ fn explain(
             )
         }
         Relation::SameStory => {
-            let shared = shared_facts(texts.0, texts.1);
-            let mut parts = vec![format!(
+            // Written into one string: there is one explanation per linked pair, and
+            // collections of retellings have tens of thousands.
+            use std::fmt::Write;
+            let mut out = String::with_capacity(400);
+            let _ = write!(
+                out,
                 "different wording of one story (score {:.2}; content words {:.0}% alike by TF-IDF cosine)",
                 m.story,
                 m.features[0] * 100.0
-            )];
-            for (what, items) in [
-                ("shared quotations", &shared.quotes),
-                ("shared numbers", &shared.numbers),
-                ("shared names", &shared.names),
-                ("shared phrases", &shared.phrases),
-            ] {
-                if !items.is_empty() {
-                    parts.push(format!("{what}: {}", items.join(", ")));
-                }
-            }
+            );
+            let quote = |out: &mut String, q: &&str| {
+                let _ = write!(out, "“{q}”");
+            };
+            let word = |out: &mut String, w: &&str| out.push_str(w);
+            let phrase = |out: &mut String, &(x, y): &(&str, &str)| {
+                let _ = write!(out, "{x} {y}");
+            };
+            part(&mut out, "shared quotations", &shared.quotes, quote);
+            part(&mut out, "shared numbers", &shared.numbers, word);
+            let name = |out: &mut String, &(_, n): &(u32, &str)| out.push_str(n);
+            part(&mut out, "shared names", &shared.names, name);
+            part(&mut out, "shared phrases", &shared.phrases, phrase);
             if !shared.only_a.is_empty() || !shared.only_b.is_empty() {
-                parts.push(format!(
-                    "numbers in one only: {} / {}",
-                    or_none(&shared.only_a),
-                    or_none(&shared.only_b)
-                ));
+                out.push_str("; numbers in one only: ");
+                or_none(&mut out, &shared.only_a);
+                out.push_str(" / ");
+                or_none(&mut out, &shared.only_b);
             }
             if let Some(d) = apart {
-                parts.push(format!("published {d} days apart"));
+                let _ = write!(out, "; published {d} days apart");
             }
-            parts.push(COMPARED.to_owned());
-            parts.join("; ")
+            out.push_str("; ");
+            out.push_str(COMPARED);
+            out
         }
     }
 }
 
-fn or_none(items: &[String]) -> String {
+/// Appends "; what: item, item" unless there are no items.
+fn part<T>(out: &mut String, what: &str, items: &[T], item: impl Fn(&mut String, &T)) {
     if items.is_empty() {
-        "none".to_owned()
-    } else {
-        items.join(", ")
+        return;
+    }
+    out.push_str("; ");
+    out.push_str(what);
+    out.push_str(": ");
+    for (k, x) in items.iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        item(out, x);
     }
 }
 
-/// Readable shared facts of two texts, rarest first, a few of each kind.
-#[derive(Default)]
-struct SharedFacts {
-    quotes: Vec<String>,
-    numbers: Vec<String>,
-    names: Vec<String>,
-    phrases: Vec<String>,
-    only_a: Vec<String>,
-    only_b: Vec<String>,
+/// Appends the items separated by commas, or "none".
+fn or_none(out: &mut String, items: &[&str]) {
+    if items.is_empty() {
+        out.push_str("none");
+    }
+    for (k, x) in items.iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(x);
+    }
 }
 
-fn shared_facts(a: &str, b: &str) -> SharedFacts {
-    use std::collections::BTreeSet;
-    let (ta, tb) = (profile::tokens(a), profile::tokens(b));
-    let raw = |text: &str, t: &profile::Token| -> String {
-        text[t.range.clone()]
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_owned()
-    };
-    let mut out = SharedFacts::default();
-    let stems_b: BTreeSet<u64> = tb.iter().map(|t| t.stem).collect();
-    let names_b: BTreeSet<u64> = tb.iter().filter(|t| t.cap).map(|t| t.stem).collect();
-    let numbers = |text: &str, ts: &[profile::Token]| -> BTreeMap<u64, String> {
-        ts.iter()
+/// Readable shared facts of two texts, rarest first, a few of each kind (words as written in
+/// the texts). One is reused for all the pairs of a collection: no allocation per pair.
+#[derive(Default)]
+struct SharedFacts<'a> {
+    /// Quotations, without their quotation marks.
+    quotes: Vec<&'a str>,
+    numbers: Vec<&'a str>,
+    /// Names with their background document frequency, rarest first.
+    names: Vec<(u32, &'a str)>,
+    phrases: Vec<(&'a str, &'a str)>,
+    only_a: Vec<&'a str>,
+    only_b: Vec<&'a str>,
+}
+
+impl SharedFacts<'_> {
+    fn clear(&mut self) {
+        self.quotes.clear();
+        self.numbers.clear();
+        self.names.clear();
+        self.phrases.clear();
+        self.only_a.clear();
+        self.only_b.clear();
+    }
+}
+
+/// What the explanation of a same-story pair reads from one text, gathered in one pass over its
+/// words: a text is in many pairs, and tokenizing both texts again for every pair was most of
+/// the time `link` took on collections with many retellings. Sorted lists stand for the sets
+/// and ordered lists keep text order where the explanation depends on it.
+struct Facts<'a> {
+    /// Stems of the capitalized words, sorted and deduplicated.
+    caps: Vec<u64>,
+    /// The first name-like occurrence of each name stem, in text order: (stem, background df,
+    /// the word as written).
+    names: Vec<(u64, u32, &'a str)>,
+    /// Numbers that identify an event, sorted by hash; the last occurrence names the number.
+    numbers: Vec<(u64, &'a str)>,
+    /// Stems of all adjacent words, sorted and deduplicated.
+    bigrams: Vec<(u64, u64)>,
+    /// Adjacent content words that can make a shared phrase, in text order (the pieces of text
+    /// are trimmed to words only when they are shown).
+    phrases: Vec<(u64, u64, &'a str, &'a str)>,
+    /// Hashes of four quoted words of one quotation, sorted and deduplicated.
+    grams: Vec<[u64; 4]>,
+    /// Every run of four quoted words, in text order.
+    quoted: Vec<QuotedGram>,
+}
+
+/// Four consecutive quoted words of a text.
+struct QuotedGram {
+    /// Index of the first word.
+    pos: usize,
+    hashes: [u64; 4],
+    /// Byte range from the first word's start to the last word's end.
+    start: usize,
+    end: usize,
+}
+
+/// A word as written, without the punctuation around it.
+fn raw<'a>(text: &'a str, t: &profile::Token) -> &'a str {
+    text[t.range.clone()].trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+impl<'a> Facts<'a> {
+    fn new(
+        text: &'a str,
+        toks: &mut Vec<profile::Token>,
+        scratch: &mut Vec<(u64, u64)>,
+    ) -> Facts<'a> {
+        profile::tokens_into(text, toks);
+        let toks = &toks[..];
+        let mut caps: Vec<u64> = toks.iter().filter(|t| t.cap).map(|t| t.stem).collect();
+        caps.sort_unstable();
+        caps.dedup();
+        // (stem, word index) of name-like words, reduced to the first of each stem.
+        let mut firsts: Vec<(u64, usize)> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                let name =
+                    t.name || (t.cap && !t.stop && t.chars >= 3 && background_df(t.stem) <= 2);
+                name && t.digits == 0
+            })
+            .map(|(i, t)| (t.stem, i))
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup_by_key(|(stem, _)| *stem);
+        firsts.sort_unstable_by_key(|&(_, i)| i);
+        let names = firsts
+            .into_iter()
+            .map(|(stem, i)| (stem, background_df(stem), raw(text, &toks[i])))
+            .collect();
+        let mut numbers: Vec<(u64, &str)> = toks
+            .iter()
             .filter(|t| profile::is_fact_number(t, text))
             .map(|t| (t.hash, raw(text, t)))
-            .collect()
-    };
-    let (na, nb) = (numbers(a, &ta), numbers(b, &tb));
-    let mut seen = BTreeSet::new();
-    let mut names: Vec<(u32, String)> = Vec::new();
-    for t in &ta {
-        let name = t.name || (t.cap && !t.stop && t.chars >= 3 && background_df(t.stem) <= 2);
-        if name && t.digits == 0 && names_b.contains(&t.stem) && seen.insert(t.stem) {
-            names.push((background_df(t.stem), raw(a, t)));
+            .collect();
+        // Stable: within one hash the occurrences stay in text order, and the last one is kept.
+        numbers.sort_by_key(|&(h, _)| h);
+        let numbers = numbers
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter_map(|run| run.last().copied())
+            .collect();
+        let mut bigrams: Vec<(u64, u64)> =
+            toks.windows(2).map(|w| (w[0].stem, w[1].stem)).collect();
+        sort_hash_pairs(&mut bigrams, scratch);
+        bigrams.dedup();
+        let phrases = toks
+            .windows(2)
+            .filter(|w| {
+                profile::is_content(&w[0])
+                    && profile::is_content(&w[1])
+                    && !w[0].name
+                    && w[0].digits == 0
+                    && w[1].digits == 0
+            })
+            .map(|w| {
+                let piece = |t: &profile::Token| &text[t.range.clone()];
+                (w[0].stem, w[1].stem, piece(&w[0]), piece(&w[1]))
+            })
+            .collect();
+        let mut grams = Vec::new();
+        let mut quoted = Vec::new();
+        for (pos, w) in toks.windows(4).enumerate() {
+            if !w.iter().all(|t| t.quoted) {
+                continue;
+            }
+            let hashes = [w[0].hash, w[1].hash, w[2].hash, w[3].hash];
+            if w[0].quote == w[3].quote {
+                grams.push(hashes);
+            }
+            quoted.push(QuotedGram {
+                pos,
+                hashes,
+                start: w[0].range.start,
+                end: w[3].range.end,
+            });
+        }
+        grams.sort_unstable();
+        grams.dedup();
+        Facts {
+            caps,
+            names,
+            numbers,
+            bigrams,
+            phrases,
+            grams,
+            quoted,
         }
     }
+}
+
+/// Sorts pairs of hashes. Their first halves are uniform, so they are dealt into 256 buckets by
+/// the top byte first and each small bucket is sorted on its own: twice as fast as sorting the
+/// whole list, and the bigrams of every explained text are sorted.
+fn sort_hash_pairs(v: &mut Vec<(u64, u64)>, scratch: &mut Vec<(u64, u64)>) {
+    let bucket = |x: &(u64, u64)| (x.0 >> 56) as usize;
+    let mut starts = [0usize; 257];
+    for x in v.iter() {
+        starts[bucket(x) + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    scratch.clear();
+    scratch.resize(v.len(), (0, 0));
+    let mut next = starts;
+    for &x in v.iter() {
+        let b = bucket(&x);
+        scratch[next[b]] = x;
+        next[b] += 1;
+    }
+    for b in 0..256 {
+        scratch[starts[b]..starts[b + 1]].sort_unstable();
+    }
+    std::mem::swap(v, scratch);
+}
+
+/// Readable shared facts of text `a` (with its facts) and the facts of another text.
+fn shared_facts<'a>(text: &'a str, a: &Facts<'a>, b: &Facts<'a>, out: &mut SharedFacts<'a>) {
+    out.clear();
+    out.names.extend(
+        a.names
+            .iter()
+            .filter(|(stem, _, _)| b.caps.binary_search(stem).is_ok())
+            .map(|&(_, df, name)| (df, name)),
+    );
     // Rarest first: "Scholz" tells more than "President".
-    names.sort_by_key(|(df, _)| *df);
-    out.names = names.into_iter().take(8).map(|(_, n)| n).collect();
-    for (h, s) in &na {
-        if nb.contains_key(h) {
-            out.numbers.push(s.clone());
+    out.names.sort_by_key(|(df, _)| *df);
+    out.names.truncate(8);
+    let in_numbers = |f: &Facts, h: u64| f.numbers.binary_search_by_key(&h, |&(x, _)| x).is_ok();
+    for &(h, s) in &a.numbers {
+        if in_numbers(b, h) {
+            out.numbers.push(s);
         } else {
-            out.only_a.push(s.clone());
+            out.only_a.push(s);
         }
     }
-    out.only_b = nb
-        .iter()
-        .filter(|(h, _)| !na.contains_key(h))
-        .map(|(_, s)| s.clone())
-        .collect();
+    out.only_b.extend(
+        b.numbers
+            .iter()
+            .filter(|&&(h, _)| !in_numbers(a, h))
+            .map(|&(_, s)| s),
+    );
     out.numbers.truncate(8);
     out.only_a.truncate(5);
     out.only_b.truncate(5);
-    // Shared phrases: adjacent content words of `a` whose stems are both in `b` next to each other.
-    let pairs_b: BTreeSet<(u64, u64)> = tb.windows(2).map(|w| (w[0].stem, w[1].stem)).collect();
-    for w in ta.windows(2) {
-        if profile::is_content(&w[0])
-            && profile::is_content(&w[1])
-            && !w[0].name
-            && w[0].digits == 0
-            && w[1].digits == 0
-            && pairs_b.contains(&(w[0].stem, w[1].stem))
-            && stems_b.contains(&w[0].stem)
-            && out.phrases.len() < 6
-        {
-            let p = format!("{} {}", raw(a, &w[0]), raw(a, &w[1]));
-            if !out.phrases.contains(&p) {
-                out.phrases.push(p);
+    // Shared phrases: adjacent content words of `a` whose stems are next to each other in `b`
+    // (words hold no spaces, so equal pairs are equal phrases).
+    for &(x, y, wx, wy) in &a.phrases {
+        if out.phrases.len() >= 6 {
+            break;
+        }
+        if b.bigrams.binary_search(&(x, y)).is_ok() {
+            let words = |w: &'a str| w.trim_matches(|c: char| !c.is_alphanumeric());
+            let phrase = (words(wx), words(wy));
+            if !out.phrases.contains(&phrase) {
+                out.phrases.push(phrase);
             }
         }
     }
     // Shared quotations: maximal runs of quoted words of `a` whose 4-grams are quoted in `b`.
-    let grams_b: BTreeSet<[u64; 4]> = tb
-        .windows(4)
-        .filter(|w| w.iter().all(|t| t.quoted) && w[0].quote == w[3].quote)
-        .map(|w| [w[0].hash, w[1].hash, w[2].hash, w[3].hash])
-        .collect();
-    let mut i = 0;
-    while i + 4 <= ta.len() && out.quotes.len() < 3 {
-        let w = &ta[i..i + 4];
-        if w.iter().all(|t| t.quoted)
-            && grams_b.contains(&[w[0].hash, w[1].hash, w[2].hash, w[3].hash])
-        {
-            let mut j = i + 4;
-            while j < ta.len()
-                && ta[j].quoted
-                && grams_b.contains(&[ta[j - 3].hash, ta[j - 2].hash, ta[j - 1].hash, ta[j].hash])
-            {
-                j += 1;
-            }
-            let quote = &a[ta[i].range.start..ta[j - 1].range.end];
-            let quote = quote.trim_matches(|c: char| !c.is_alphanumeric());
-            out.quotes.push(format!("“{quote}”"));
-            i = j;
-        } else {
-            i += 1;
+    let in_b = |g: &QuotedGram| b.grams.binary_search(&g.hashes).is_ok();
+    let mut next = 0;
+    let mut k = 0;
+    while k < a.quoted.len() && out.quotes.len() < 3 {
+        let g = &a.quoted[k];
+        if g.pos < next || !in_b(g) {
+            k += 1;
+            continue;
         }
+        // The run goes on while the next word is quoted too (the next window is all quoted)
+        // and that window is quoted in `b`.
+        let mut last = k;
+        while last + 1 < a.quoted.len()
+            && a.quoted[last + 1].pos == a.quoted[last].pos + 1
+            && in_b(&a.quoted[last + 1])
+        {
+            last += 1;
+        }
+        let quote = &text[g.start..a.quoted[last].end];
+        out.quotes
+            .push(quote.trim_matches(|c: char| !c.is_alphanumeric()));
+        next = a.quoted[last].pos + 4;
+        k = last + 1;
     }
-    out
 }
 
 /// Connected components of the linked pairs; every analyzed document is in one.
