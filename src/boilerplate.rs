@@ -150,7 +150,7 @@ impl Templates {
 /// FxHash (rustc's): a fast hasher for internal maps keyed by the fixed word lists, line hashes
 /// and element serials, where SipHash's protection against chosen keys buys little.
 #[derive(Debug, Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -190,7 +190,7 @@ impl FxHasher {
     }
 }
 
-type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Lower case, letters and digits only, single spaces: the form phrases are matched in.
 fn normalize(line: &str) -> String {
@@ -202,9 +202,20 @@ fn normalize(line: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut out, w);
     }
     out
+}
+
+/// Appends `s` lower-cased (`char::to_lowercase`), ASCII without a call per character.
+fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(s.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// The key for recurring lines: a hash of the line lower-cased, letters and digits only, words
@@ -267,6 +278,9 @@ struct Phrases {
     list: Vec<Phrase>,
     /// `Any` phrases by their first byte.
     any: Vec<Vec<usize>>,
+    /// The first two bytes of every `Any` phrase, as a bit set over `first << 8 | second`
+    /// (a one-byte phrase sets all 256 pairs of its byte): most positions of a line start none.
+    any_pairs: Vec<u64>,
     /// `Start` phrases by their first byte.
     start: Vec<Vec<usize>>,
     /// `Short` phrases by their first word.
@@ -314,13 +328,24 @@ fn phrases() -> &'static Phrases {
             .collect();
         let mut index = Phrases {
             any: vec![Vec::new(); 256],
+            any_pairs: vec![0; 1024],
             start: vec![Vec::new(); 256],
             ..Phrases::default()
         };
         for (i, p) in list.iter().enumerate() {
             let first = p.text.as_bytes().first().map(|&b| usize::from(b));
             match (p.mode, first) {
-                (Mode::Any, Some(b)) => index.any[b].push(i),
+                (Mode::Any, Some(b)) => {
+                    index.any[b].push(i);
+                    let pairs = match p.text.as_bytes().get(1) {
+                        Some(&second) => usize::from(second)..usize::from(second) + 1,
+                        None => 0..256,
+                    };
+                    for second in pairs {
+                        let pair = b << 8 | second;
+                        index.any_pairs[pair / 64] |= 1 << (pair % 64);
+                    }
+                }
                 (Mode::Start, Some(b)) => index.start[b].push(i),
                 (Mode::Short, Some(_)) => {
                     let word = p.text.split(' ').next().unwrap_or("").to_owned();
@@ -640,14 +665,46 @@ impl Counts {
     }
 }
 
+// `char_kind` bits.
+const WHITESPACE: u8 = 1;
+/// Part of a word: alphanumeric, not CJK.
+const WORD: u8 = 2;
+const CJK: u8 = 4;
+
+/// What `shape` asks of a character.
+fn char_kind(c: char) -> u8 {
+    let mut kind = 0;
+    if c.is_whitespace() {
+        kind |= WHITESPACE;
+    }
+    if c.is_alphanumeric() && !is_cjk(c) {
+        kind |= WORD;
+    }
+    if is_cjk(c) {
+        kind |= CJK;
+    }
+    kind
+}
+
+/// `char_kind` of the ASCII characters, looked up instead of computed.
+fn ascii_kinds() -> &'static [u8; 128] {
+    static KINDS: OnceLock<[u8; 128]> = OnceLock::new();
+    KINDS.get_or_init(|| std::array::from_fn(|b| char_kind(char::from(b as u8))))
+}
+
 fn shape(line: &str) -> Shape {
     let mut s = Shape::default();
     let mut n = Counts::default();
     let mut digits = 0usize;
     let mut word_start: Option<usize> = None;
     let mut prev = ' ';
+    let ascii = ascii_kinds();
     for (i, c) in line.char_indices() {
-        if !c.is_whitespace() {
+        let kind = match ascii.get(c as usize) {
+            Some(&kind) => kind,
+            None => char_kind(c),
+        };
+        if kind & WHITESPACE == 0 {
             s.chars += 1;
         } else if matches!(prev, '.' | '!' | '?' | '…') {
             s.sentences += 1;
@@ -656,14 +713,14 @@ fn shape(line: &str) -> Shape {
         if c.is_ascii_digit() {
             digits += 1;
         }
-        if c.is_alphanumeric() && !is_cjk(c) {
+        if kind & WORD != 0 {
             word_start.get_or_insert(i);
             continue;
         }
         if let Some(start) = word_start.take() {
             n.word(&line[start..i]);
         }
-        if is_cjk(c) {
+        if kind & CJK != 0 {
             n.cjk(c);
         }
         match c {
@@ -693,10 +750,10 @@ fn shape(line: &str) -> Shape {
     s.quote_start = trimmed.starts_with(['"', '“', '„', '«', '\'', '‘', '「']);
     let digits_end = trimmed.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
     s.enumerated = digits_end > 0 && trimmed[digits_end..].starts_with(['.', ')']);
-    s.url = !trimmed.contains(' ')
-        && (trimmed.starts_with("http://")
-            || trimmed.starts_with("https://")
-            || trimmed.starts_with("www."));
+    s.url = (trimmed.starts_with("http://")
+        || trimmed.starts_with("https://")
+        || trimmed.starts_with("www."))
+        && !trimmed.contains(' ');
     s.domain = s.url || has_domain(trimmed);
     s.date = n.tokens > 0
         && n.tokens <= 12
@@ -813,6 +870,7 @@ fn match_phrase(line: &str, words: f32) -> Option<Label> {
         space = false;
         match c {
             '’' | '‘' => lower.push('\''),
+            _ if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
             _ => lower.extend(c.to_lowercase()),
         }
     }
@@ -851,6 +909,12 @@ fn match_phrase(line: &str, words: f32) -> Option<Label> {
     index.rest.iter().for_each(|&i| try_phrase(i));
     // `Any` phrases are checked where they would start (the same test as `contains`).
     for (at, &b) in bytes.iter().enumerate() {
+        // A phrase can only start where the line's next two bytes start one (the last byte
+        // pairs with 0, which no phrase has as its second byte).
+        let pair = usize::from(b) << 8 | usize::from(bytes.get(at + 1).copied().unwrap_or(0));
+        if index.any_pairs[pair / 64] & 1 << (pair % 64) == 0 {
+            continue;
+        }
         for &i in &index.any[usize::from(b)] {
             if i < best && starts_with(&bytes[at..], index.list[i].text.as_bytes()) {
                 best = i;
@@ -1002,7 +1066,8 @@ fn items(text: &str, blocks: &[Block], templates: &Templates) -> Vec<Item> {
 
 /// The hand-written rules: a label for every block and a score from shape and position. They
 /// name the reasons, and their score is one of the learned model's features.
-fn rules(items: &[Item], blocks: &[Block]) -> Vec<Verdict> {
+/// `runs` is `headline_runs(items)`.
+fn rules(items: &[Item], blocks: &[Block], runs: &[usize]) -> Vec<Verdict> {
     let region = densest_region(items);
     let mut verdicts = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
@@ -1048,7 +1113,7 @@ fn rules(items: &[Item], blocks: &[Block]) -> Vec<Verdict> {
             } else {
                 0.12
             });
-            let run = headline_run(items, i);
+            let run = runs[i];
             label = if s.domain {
                 Label::Promo
             } else if run >= 2 {
@@ -1059,7 +1124,7 @@ fn rules(items: &[Item], blocks: &[Block]) -> Vec<Verdict> {
         } else if headline_like(s) && s.words >= 7.0 && !hints.is_some_and(|h| h.heading) {
             // Inside the article, a long line without punctuation is another story's headline.
             score = score.min(0.2);
-            label = if headline_run(items, i) >= 2 {
+            label = if runs[i] >= 2 {
                 Label::HeadlineList
             } else {
                 Label::Promo
@@ -1095,23 +1160,21 @@ fn rules(items: &[Item], blocks: &[Block]) -> Vec<Verdict> {
     verdicts
 }
 
-/// How many headline-like blocks are in the run around `i`.
-fn headline_run(items: &[Item], i: usize) -> usize {
-    let like = |j: usize| {
-        headline_like(&items[j].shape) || items[j].shape.words <= 3.0 && !items[j].shape.terminal
-    };
-    if !like(i) {
-        return 0;
+/// For every block, how many headline-like blocks are in the run around it (0 when it is not
+/// headline-like): one pass, as menus make runs of hundreds of lines.
+fn headline_runs(items: &[Item]) -> Vec<usize> {
+    let like = |it: &Item| headline_like(&it.shape) || it.shape.words <= 3.0 && !it.shape.terminal;
+    let mut runs = vec![0; items.len()];
+    let mut start = 0;
+    for i in 0..=items.len() {
+        if items.get(i).is_some_and(like) {
+            continue;
+        }
+        // `start..i` is a maximal run (maybe empty); `i` is not headline-like.
+        runs[start..i].fill(i - start);
+        start = i + 1;
     }
-    let mut a = i;
-    while a > 0 && like(a - 1) {
-        a -= 1;
-    }
-    let mut b = i + 1;
-    while b < items.len() && like(b) {
-        b += 1;
-    }
-    b - a
+    runs
 }
 
 #[cfg(test)]

@@ -23,10 +23,13 @@ use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use crate::boilerplate::FxHashMap;
 
 /// Elements nested deeper than this are not tracked (their text still counts); this keeps
 /// end-tag matching cheap on pathological input.
@@ -97,32 +100,107 @@ pub struct Page {
 /// can be).
 pub fn parse(html: &str) -> Page {
     let mut b = Builder::default();
+    let drop_text = Cell::new(false);
     {
         let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
             b.event(event);
+            drop_text.set(!b.keeps_text());
             None::<Infallible>
         });
         emitter.naively_switch_states(true);
+        let quiet = Quiet {
+            inner: emitter,
+            drop_text: &drop_text,
+            attr: [0; ATTR_MAX],
+            attr_len: 0,
+        };
         // The string reader cannot fail: its error type is `Infallible`.
-        let _ = Tokenizer::new_with_emitter(html, Quiet(emitter)).finish();
+        let _ = Tokenizer::new_with_emitter(html, quiet).finish();
     }
     b.finish()
 }
 
-/// The callback emitter without parse errors, which we ignore: html5gum validates every
-/// character for them unless the emitter declines.
-struct Quiet<E>(E);
+/// The longest attribute name `Builder::attribute_value` reads.
+const ATTR_MAX: usize = 11;
 
-impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+/// The callback emitter without what the builder ignores, so that html5gum neither checks nor
+/// copies it: parse errors (html5gum validates every character for them unless the emitter
+/// declines), comment text, text the builder would drop (scripts, styles, hidden elements:
+/// the emitter only hands text over at the next tag, after the events that could change
+/// `drop_text`), and the values of attributes the builder does not read (URLs, srcsets, data).
+struct Quiet<'a, E> {
+    inner: E,
+    /// Set after every event: the builder would drop text read now.
+    drop_text: &'a Cell<bool>,
+    /// The current attribute's name, lower case, while it fits.
+    attr: [u8; ATTR_MAX],
+    /// Its length (`ATTR_MAX + 1`: longer than any name we read).
+    attr_len: usize,
+}
+
+impl<E: Emitter> ForwardingEmitter for Quiet<'_, E> {
     type Token = E::Token;
 
     fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
-        &mut self.0
+        &mut self.inner
     }
 
     #[inline]
     fn should_emit_errors(&mut self) -> bool {
         false
+    }
+
+    #[inline]
+    fn emit_string(&mut self, s: &[u8]) {
+        if !self.drop_text.get() {
+            self.inner.emit_string(s);
+        }
+    }
+
+    #[inline]
+    fn push_comment(&mut self, _: &[u8]) {}
+
+    #[inline]
+    fn init_attribute(&mut self) {
+        self.attr_len = 0;
+        self.inner.init_attribute();
+    }
+
+    #[inline]
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        match self.attr.get_mut(self.attr_len..self.attr_len + s.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(s);
+                slot.make_ascii_lowercase();
+                self.attr_len += s.len();
+            }
+            None => self.attr_len = ATTR_MAX + 1,
+        }
+        self.inner.push_attribute_name(s);
+    }
+
+    /// The name still reaches the builder (at the next attribute or the tag's end), only
+    /// without its value.
+    #[inline]
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        let read = matches!(
+            self.attr.get(..self.attr_len),
+            Some(
+                b"class"
+                    | b"id"
+                    | b"role"
+                    | b"itemprop"
+                    | b"property"
+                    | b"name"
+                    | b"content"
+                    | b"type"
+                    | b"style"
+                    | b"aria-hidden"
+            )
+        );
+        if read {
+            self.inner.push_attribute_value(s);
+        }
     }
 }
 
@@ -146,7 +224,9 @@ const HEAD: u32 = 1 << 14;
 
 #[derive(Debug)]
 struct Elem {
-    tag: Box<str>,
+    /// The tag name's place in `Builder::names` (no allocation per element).
+    name: Range<usize>,
+    info: TagInfo,
     /// Own flags together with every ancestor's.
     flags: u32,
     serial: u32,
@@ -160,7 +240,10 @@ struct Elem {
 struct OpenTag {
     name: String,
     attr: String,
-    class_id: String,
+    /// The `class` values, lower case, each after a space.
+    class_lower: String,
+    /// The same for the `id` values.
+    id_lower: String,
     /// The `class` attribute alone.
     class: String,
     id: String,
@@ -181,7 +264,8 @@ impl OpenTag {
         let OpenTag {
             name,
             attr,
-            class_id,
+            class_lower,
+            id_lower,
             class,
             id,
             role,
@@ -195,7 +279,18 @@ impl OpenTag {
             hidden,
         } = self;
         for s in [
-            name, attr, class_id, class, id, role, itemprop, property, meta_name, content, type_,
+            name,
+            attr,
+            class_lower,
+            id_lower,
+            class,
+            id,
+            role,
+            itemprop,
+            property,
+            meta_name,
+            content,
+            type_,
             style,
         ] {
             s.clear();
@@ -208,11 +303,18 @@ impl OpenTag {
 #[derive(Debug, Default)]
 struct Builder {
     stack: Vec<Elem>,
+    /// The open elements' tag names, one after the other (a stack, as the elements are).
+    names: String,
     /// Elements pushed beyond `MAX_DEPTH`, ignored but counted so their end tags pair up.
     overflow: usize,
     serial: u32,
-    tag: OpenTag,
-    /// `class_flags` of each class and id list seen (SipHash: the page chooses these keys).
+    /// The start tag being read, boxed so that opening it moves a pointer, not the buffers.
+    tag: Box<OpenTag>,
+    /// A cleared `OpenTag` to swap in while `tag` is opened.
+    spare: Option<Box<OpenTag>>,
+    /// Reused buffer for end tag names.
+    end_name: String,
+    /// `class_flags` of each class list seen (SipHash: the page chooses these keys).
     class_flags: HashMap<String, u32>,
     text: String,
     blocks: Vec<(Range<usize>, Hints)>,
@@ -250,176 +352,296 @@ fn signature(tag: &str, class: &str) -> u32 {
     h
 }
 
-fn is_void(tag: &str) -> bool {
-    matches!(
-        tag,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "keygen"
-            | "basefont"
-            | "frame"
-            | "image"
-    )
-}
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "basefont", "frame", "image",
+];
 
 /// Elements whose start and end separate blocks of text.
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-            | "option"
-            | "listing"
-            | "plaintext"
-            | "xmp"
-            | "br"
-            | "img"
-            | "iframe"
-            | "video"
-            | "audio"
-            | "picture"
-    )
-}
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "option",
+    "listing",
+    "plaintext",
+    "xmp",
+    "br",
+    "img",
+    "iframe",
+    "video",
+    "audio",
+    "picture",
+];
 
 /// Elements whose content is never shown as text.
-fn is_skipped(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "select"
-            | "textarea"
-            | "button"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "noembed"
-            | "noframes"
-            | "head"
-            | "datalist"
-    )
-}
+const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "select",
+    "textarea", "button", "canvas", "video", "audio", "noembed", "noframes", "head", "datalist",
+];
 
 /// Start tags that close an open `<p>` (the spec's list, shortened to what occurs).
-fn closes_p(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "ul"
-            | "li"
-            | "dd"
-            | "dt"
-            | "listing"
-            | "plaintext"
-            | "xmp"
-    )
-}
+const CLOSES_P_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+    "listing",
+    "plaintext",
+    "xmp",
+];
 
-fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
+const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Tags that may stay inside `<head>` without opening the body.
-fn head_content(tag: &str) -> bool {
-    matches!(
-        tag,
-        "title" | "meta" | "link" | "script" | "style" | "base" | "noscript" | "template"
-    )
+const HEAD_CONTENT_TAGS: &[&str] = &[
+    "title", "meta", "link", "script", "style", "base", "noscript", "template",
+];
+
+/// Raw-text elements (the tokenizer switches state for them).
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// Elements whose start tag closes an open element of the same kind (see `implied_end_tags`).
+const IMPLIES_END_TAGS: &[&str] = &[
+    "li", "dd", "dt", "td", "th", "tr", "tbody", "thead", "tfoot", "option", "a", "h1", "h2", "h3",
+    "h4", "h5", "h6",
+];
+
+// Tag names searched for on the stack, one bit each (`TagInfo::bit`): a search compares bits.
+const T_P: u32 = 1;
+const T_TABLE: u32 = 1 << 1;
+const T_TD: u32 = 1 << 2;
+const T_TH: u32 = 1 << 3;
+const T_BUTTON: u32 = 1 << 4;
+const T_HTML: u32 = 1 << 5;
+const T_BODY: u32 = 1 << 6;
+const T_CAPTION: u32 = 1 << 7;
+const T_MARQUEE: u32 = 1 << 8;
+const T_OBJECT: u32 = 1 << 9;
+const T_LI: u32 = 1 << 10;
+const T_UL: u32 = 1 << 11;
+const T_OL: u32 = 1 << 12;
+const T_MENU: u32 = 1 << 13;
+const T_DD: u32 = 1 << 14;
+const T_DT: u32 = 1 << 15;
+const T_DL: u32 = 1 << 16;
+const T_TR: u32 = 1 << 17;
+const T_TBODY: u32 = 1 << 18;
+const T_THEAD: u32 = 1 << 19;
+const T_TFOOT: u32 = 1 << 20;
+const T_OPTION: u32 = 1 << 21;
+const T_SELECT: u32 = 1 << 22;
+const T_A: u32 = 1 << 23;
+const T_HEAD: u32 = 1 << 24;
+const T_TITLE: u32 = 1 << 25;
+const T_SCRIPT: u32 = 1 << 26;
+const T_SVG: u32 = 1 << 27;
+const T_MATH: u32 = 1 << 28;
+
+const WATCHED_TAGS: &[(&str, u32)] = &[
+    ("p", T_P),
+    ("table", T_TABLE),
+    ("td", T_TD),
+    ("th", T_TH),
+    ("button", T_BUTTON),
+    ("html", T_HTML),
+    ("body", T_BODY),
+    ("caption", T_CAPTION),
+    ("marquee", T_MARQUEE),
+    ("object", T_OBJECT),
+    ("li", T_LI),
+    ("ul", T_UL),
+    ("ol", T_OL),
+    ("menu", T_MENU),
+    ("dd", T_DD),
+    ("dt", T_DT),
+    ("dl", T_DL),
+    ("tr", T_TR),
+    ("tbody", T_TBODY),
+    ("thead", T_THEAD),
+    ("tfoot", T_TFOOT),
+    ("option", T_OPTION),
+    ("select", T_SELECT),
+    ("a", T_A),
+    ("head", T_HEAD),
+    ("title", T_TITLE),
+    ("script", T_SCRIPT),
+    ("svg", T_SVG),
+    ("math", T_MATH),
+];
+
+/// Context flags a tag implies by its name alone (`a` needs an `href`, see `open`).
+const TAG_FLAGS: &[(&str, u32)] = &[
+    ("nav", NAV),
+    ("menu", NAV),
+    ("footer", FOOTER),
+    ("aside", ASIDE),
+    ("article", ARTICLE),
+    ("main", ARTICLE),
+    ("figure", CAPTION),
+    ("figcaption", CAPTION),
+    ("header", HEADER),
+    ("address", HEADER),
+    ("li", LIST_ITEM),
+    ("dd", LIST_ITEM),
+    ("dt", LIST_ITEM),
+    ("form", FORM),
+    ("blockquote", QUOTE),
+    ("table", TABLE),
+    ("head", HEAD | SKIP),
+    ("h1", HEADING),
+    ("h2", HEADING),
+    ("h3", HEADING),
+    ("h4", HEADING),
+    ("h5", HEADING),
+    ("h6", HEADING),
+];
+
+// `TagInfo::kind` bits.
+const K_VOID: u8 = 1;
+const K_BLOCK: u8 = 1 << 1;
+const K_SKIPPED: u8 = 1 << 2;
+const K_CLOSES_P: u8 = 1 << 3;
+const K_HEADING: u8 = 1 << 4;
+const K_HEAD_CONTENT: u8 = 1 << 5;
+const K_RAW_TEXT: u8 = 1 << 6;
+const K_IMPLIES_END: u8 = 1 << 7;
+
+/// What the tree builder needs to know of a tag name, looked up once per tag instead of
+/// comparing the name with each list in turn.
+#[derive(Debug, Clone, Copy, Default)]
+struct TagInfo {
+    /// `K_*` bits: the lists above the name is in.
+    kind: u8,
+    /// `TAG_FLAGS` of the name.
+    flags: u32,
+    /// The name's `T_*` bit, or 0.
+    bit: u32,
+}
+
+impl TagInfo {
+    fn is(self, kind: u8) -> bool {
+        self.kind & kind != 0
+    }
+}
+
+/// The `TagInfo` of a lower-case tag name; names in no list have the default (all empty).
+fn tag_info(name: &str) -> TagInfo {
+    static TABLE: OnceLock<FxHashMap<&'static str, TagInfo>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let kinds: [(&[&str], u8); 8] = [
+            (VOID_TAGS, K_VOID),
+            (BLOCK_TAGS, K_BLOCK),
+            (SKIPPED_TAGS, K_SKIPPED),
+            (CLOSES_P_TAGS, K_CLOSES_P),
+            (HEADING_TAGS, K_HEADING),
+            (HEAD_CONTENT_TAGS, K_HEAD_CONTENT),
+            (RAW_TEXT_TAGS, K_RAW_TEXT),
+            (IMPLIES_END_TAGS, K_IMPLIES_END),
+        ];
+        let mut table: FxHashMap<&'static str, TagInfo> = FxHashMap::default();
+        for (names, kind) in kinds {
+            for &name in names {
+                table.entry(name).or_default().kind |= kind;
+            }
+        }
+        for &(name, flags) in TAG_FLAGS {
+            table.entry(name).or_default().flags |= flags;
+        }
+        for &(name, bit) in WATCHED_TAGS {
+            table.entry(name).or_default().bit |= bit;
+        }
+        table
+    });
+    table.get(name).copied().unwrap_or_default()
 }
 
 /// Substrings of class and id tokens and the flags they imply.
@@ -507,24 +729,36 @@ const CLASS_WORDS: &[(&str, u32)] = &[
     ("entry-meta", HEADER),
 ];
 
-/// Per first byte, the class words (as bytes) that start with it and their flags.
-type ClassIndex = Vec<Vec<(&'static [u8], u32)>>;
+/// `CLASS_WORDS` by first byte (the class words, as bytes, that start with it, and their
+/// flags), and the set of their first two bytes (a bit per `first << 8 | second`).
+struct ClassIndex {
+    words: Vec<Vec<(&'static [u8], u32)>>,
+    pairs: Vec<u64>,
+}
 
-/// `CLASS_WORDS` by first byte: a token is scanned once instead of searched once per word.
-fn class_words(first: u8) -> &'static [(&'static [u8], u32)] {
+/// `CLASS_WORDS` indexed: a token is scanned once instead of searched once per word, and most
+/// positions are passed after one bit test.
+fn class_index() -> &'static ClassIndex {
     static INDEX: OnceLock<ClassIndex> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut index = vec![Vec::new(); 256];
+    INDEX.get_or_init(|| {
+        let mut index = ClassIndex {
+            words: vec![Vec::new(); 256],
+            pairs: vec![0; 1024],
+        };
         for &(word, flag) in CLASS_WORDS {
-            index[usize::from(word.as_bytes()[0])].push((word.as_bytes(), flag));
+            let bytes = word.as_bytes();
+            index.words[usize::from(bytes[0])].push((bytes, flag));
+            // Every class word has two bytes or more.
+            let pair = usize::from(bytes[0]) << 8 | usize::from(bytes[1]);
+            index.pairs[pair / 64] |= 1 << (pair % 64);
         }
         index
-    });
-    &index[usize::from(first)]
+    })
 }
 
 /// Flags implied by class and id tokens (lower case, space separated).
 fn class_flags(class_id: &str) -> u32 {
+    let index = class_index();
     let mut flags = 0;
     for token in class_id.split_ascii_whitespace() {
         // Whole tokens only: "field-label-hidden" or "hidden-xs" hide a label or hide on
@@ -546,8 +780,12 @@ fn class_flags(class_id: &str) -> u32 {
         }
         let bytes = token.as_bytes();
         let mut own = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            for &(word, flag) in class_words(b) {
+        for (i, pair) in bytes.windows(2).enumerate() {
+            let key = usize::from(pair[0]) << 8 | usize::from(pair[1]);
+            if index.pairs[key / 64] & 1 << (key % 64) == 0 {
+                continue;
+            }
+            for &(word, flag) in &index.words[usize::from(pair[0])] {
                 if starts_with(&bytes[i..], word) {
                     own |= flag;
                 }
@@ -582,28 +820,49 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// Appends `s` with whitespace runs collapsed to one space and invisible characters dropped.
+/// Runs of visible characters are copied whole, not pushed one by one.
 fn collapse_into(out: &mut String, s: &str) {
     let mut space = false;
-    for c in s.chars() {
-        if invisible(c) {
+    // Start of the run of visible characters being read.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let white = c.is_whitespace();
+        if !white && !invisible(c) {
             continue;
         }
-        if c.is_whitespace() {
-            space = true;
-        } else {
+        if run < i {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            out.push(c);
+            out.push_str(&s[run..i]);
         }
+        space |= white;
+        run = i + c.len_utf8();
+    }
+    if run < s.len() {
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push_str(&s[run..]);
     }
     if space && !out.is_empty() {
         out.push(' ');
     }
 }
 
+/// An element's tag name.
+fn tag_of<'a>(names: &'a str, e: &Elem) -> &'a str {
+    names.get(e.name.clone()).unwrap_or("")
+}
+
 impl Builder {
+    fn tag_name(&self, e: &Elem) -> &str {
+        tag_of(&self.names, e)
+    }
+
     fn event(&mut self, event: CallbackEvent<'_>) {
         match event {
             CallbackEvent::OpenStartTag { name } => {
@@ -624,37 +883,61 @@ impl Builder {
             CallbackEvent::AttributeValue { value } => self.attribute_value(value),
             CallbackEvent::CloseStartTag { self_closing } => self.start_tag(self_closing),
             CallbackEvent::EndTag { name } => {
-                let name = text(name).to_ascii_lowercase();
-                self.end_tag(&name);
+                let mut lower = std::mem::take(&mut self.end_name);
+                lower.clear();
+                lower.push_str(&text(name));
+                lower.make_ascii_lowercase();
+                self.end_tag(&lower);
+                self.end_name = lower;
             }
-            CallbackEvent::String { value } => self.string(&text(value)),
+            // Hidden text (scripts, styles...) is dropped without reading it.
+            CallbackEvent::String { value } if self.keeps_text() => self.string(&text(value)),
+            CallbackEvent::String { .. } => {}
             CallbackEvent::Comment { .. }
             | CallbackEvent::Doctype { .. }
             | CallbackEvent::Error(_) => {}
         }
     }
 
+    /// Whether text read now can be kept (block text, the title, JSON-LD metadata).
+    fn keeps_text(&self) -> bool {
+        self.in_title || self.ld_json.is_some() || self.top_flags() & SKIP == 0
+    }
+
     fn attribute_value(&mut self, value: &[u8]) {
-        let value = text(value);
-        let t = &mut self.tag;
+        let t = &mut *self.tag;
+        // Only the attributes read below are decoded (not URLs, srcsets, data-*...).
+        let lower_ascii = |out: &mut String, value: &[u8]| {
+            let start = out.len();
+            out.push_str(&text(value));
+            out[start..].make_ascii_lowercase();
+        };
         match t.attr.as_str() {
             "class" | "id" => {
-                t.class_id.push(' ');
-                t.class_id.push_str(&value.to_lowercase());
-                if t.attr == "id" {
-                    t.id.push_str(&value);
+                let value = text(value);
+                let (lower, raw) = if t.attr == "id" {
+                    (&mut t.id_lower, &mut t.id)
                 } else {
-                    t.class.push_str(&value);
+                    (&mut t.class_lower, &mut t.class)
+                };
+                lower.push(' ');
+                if value.is_ascii() {
+                    let start = lower.len();
+                    lower.push_str(&value);
+                    lower[start..].make_ascii_lowercase();
+                } else {
+                    lower.push_str(&value.to_lowercase());
                 }
+                raw.push_str(&value);
             }
-            "role" => t.role.push_str(&value.to_ascii_lowercase()),
-            "itemprop" => t.itemprop.push_str(&value.to_ascii_lowercase()),
-            "property" => t.property.push_str(&value.to_ascii_lowercase()),
-            "name" => t.meta_name.push_str(&value.to_ascii_lowercase()),
-            "content" => t.content.push_str(&value),
-            "type" => t.type_.push_str(&value.to_ascii_lowercase()),
-            "style" => t.style.push_str(&value.to_ascii_lowercase()),
-            "aria-hidden" => t.hidden |= value.trim().eq_ignore_ascii_case("true"),
+            "role" => lower_ascii(&mut t.role, value),
+            "itemprop" => lower_ascii(&mut t.itemprop, value),
+            "property" => lower_ascii(&mut t.property, value),
+            "name" => lower_ascii(&mut t.meta_name, value),
+            "content" => t.content.push_str(&text(value)),
+            "type" => lower_ascii(&mut t.type_, value),
+            "style" => lower_ascii(&mut t.style, value),
+            "aria-hidden" => t.hidden |= text(value).trim().eq_ignore_ascii_case("true"),
             _ => {}
         }
     }
@@ -665,10 +948,11 @@ impl Builder {
 
     /// Opens the tag read so far, then empties it keeping its buffers.
     fn start_tag(&mut self, self_closing: bool) {
-        let mut tag = std::mem::take(&mut self.tag);
+        let spare = self.spare.take().unwrap_or_default();
+        let mut tag = std::mem::replace(&mut self.tag, spare);
         self.open(&tag, self_closing);
         tag.clear();
-        self.tag = tag;
+        self.spare = Some(std::mem::replace(&mut self.tag, tag));
     }
 
     fn open(&mut self, tag: &OpenTag, self_closing: bool) {
@@ -682,8 +966,9 @@ impl Builder {
         }
         // Leaving the head: any body content closes it.
         // (Only `head` sets `HEAD`, and flags are inherited: no need to search the stack.)
-        if !head_content(name) && name != "head" && self.top_flags() & HEAD != 0 {
-            if let Some(i) = self.stack.iter().rposition(|e| &*e.tag == "head") {
+        let info = tag_info(name);
+        if !info.is(K_HEAD_CONTENT) && name != "head" && self.top_flags() & HEAD != 0 {
+            if let Some(i) = self.stack.iter().rposition(|e| e.info.bit == T_HEAD) {
                 self.pop_to(i);
             }
         }
@@ -696,28 +981,16 @@ impl Builder {
             }
             return;
         }
-        self.implied_end_tags(name);
-        let block = is_block(name);
+        self.implied_end_tags(name, info);
+        let block = info.is(K_BLOCK);
         if block {
             self.flush();
         }
         // The slash of `<div/>` means nothing in HTML, but `<svg/>` or `<foo/>` are usually
         // meant empty, and keeping them open would swallow the rest of the page. Raw-text
         // elements always open: the tokenizer has switched state and their end tag will come.
-        let raw_text = matches!(
-            name,
-            "script"
-                | "style"
-                | "textarea"
-                | "title"
-                | "xmp"
-                | "iframe"
-                | "noembed"
-                | "noframes"
-                | "noscript"
-                | "plaintext"
-        );
-        if is_void(name)
+        let raw_text = info.is(K_RAW_TEXT);
+        if info.is(K_VOID)
             || self_closing
                 && !raw_text
                 && !matches!(name, "div" | "p" | "span" | "a" | "li" | "td")
@@ -727,32 +1000,23 @@ impl Builder {
             }
             return;
         }
-        // Pages repeat the same few class lists on many elements.
-        let mut own = match self.class_flags.get(tag.class_id.as_str()) {
+        // The flags of class and id tokens, one by one: pages repeat the same few class lists
+        // on many elements (cached), ids are mostly unique (not cached).
+        let mut own = match self.class_flags.get(tag.class_lower.as_str()) {
+            _ if tag.class_lower.is_empty() => 0,
             Some(&flags) => flags,
             None => {
-                let flags = class_flags(&tag.class_id);
-                self.class_flags.insert(tag.class_id.clone(), flags);
+                let flags = class_flags(&tag.class_lower);
+                self.class_flags.insert(tag.class_lower.clone(), flags);
                 flags
             }
         };
-        match name {
-            "nav" | "menu" => own |= NAV,
-            "footer" => own |= FOOTER,
-            "aside" => own |= ASIDE,
-            "article" | "main" => own |= ARTICLE,
-            "figure" | "figcaption" => own |= CAPTION,
-            "header" | "address" => own |= HEADER,
-            "a" if tag.href => own |= LINK,
-            "li" | "dd" | "dt" => own |= LIST_ITEM,
-            "form" => own |= FORM,
-            "blockquote" => own |= QUOTE,
-            "table" => own |= TABLE,
-            "head" => own |= HEAD | SKIP,
-            _ => {}
+        if !tag.id_lower.is_empty() {
+            own |= class_flags(&tag.id_lower);
         }
-        if is_heading(name) {
-            own |= HEADING;
+        own |= info.flags;
+        if info.bit == T_A && tag.href {
+            own |= LINK;
         }
         match tag.role.as_str() {
             "navigation" | "menu" | "menubar" => own |= NAV,
@@ -762,21 +1026,26 @@ impl Builder {
             "banner" => own |= HEADER,
             _ => {}
         }
-        if tag.itemprop.contains("articlebody") {
+        // (Empty attributes, the usual case, skip building a substring searcher.)
+        if !tag.itemprop.is_empty() && tag.itemprop.contains("articlebody") {
             own |= ARTICLE;
         }
-        if is_skipped(name)
+        if info.is(K_SKIPPED)
             || tag.hidden
-            || tag.style.contains("display:none")
-            || tag.style.contains("display: none")
-            || tag.style.contains("visibility:hidden")
+            || !tag.style.is_empty()
+                && (tag.style.contains("display:none")
+                    || tag.style.contains("display: none")
+                    || tag.style.contains("visibility:hidden"))
         {
             own |= SKIP;
         }
         // The document's title, not an SVG image's.
         if name == "title"
             && self.title.is_none()
-            && !self.stack.iter().any(|e| matches!(&*e.tag, "svg" | "math"))
+            && !self
+                .stack
+                .iter()
+                .any(|e| e.info.bit & (T_SVG | T_MATH) != 0)
         {
             self.in_title = true;
             self.title = Some(String::new());
@@ -790,8 +1059,11 @@ impl Builder {
         }
         let flags = self.top_flags() | own;
         self.serial += 1;
+        let start = self.names.len();
+        self.names.push_str(name);
         self.stack.push(Elem {
-            tag: name.into(),
+            name: start..self.names.len(),
+            info,
             flags,
             serial: self.serial,
             signature: signature(name, &tag.class),
@@ -841,48 +1113,41 @@ impl Builder {
     }
 
     /// The end tags the tree builder implies when `name` starts.
-    fn implied_end_tags(&mut self, name: &str) {
-        let close_nearest = |stack: &[Elem], targets: &[&str], boundaries: &[&str]| {
-            for (i, e) in stack.iter().enumerate().rev() {
-                if targets.contains(&&*e.tag) {
+    fn implied_end_tags(&mut self, name: &str, info: TagInfo) {
+        // The nearest element among `targets`, unless one among `boundaries` comes first.
+        let close_nearest = |b: &Builder, targets: u32, boundaries: u32| {
+            for (i, e) in b.stack.iter().enumerate().rev() {
+                if e.info.bit & targets != 0 {
                     return Some(i);
                 }
-                if boundaries.contains(&&*e.tag) {
+                if e.info.bit & boundaries != 0 {
                     return None;
                 }
             }
             None
         };
-        const SCOPE: &[&str] = &[
-            "table", "td", "th", "button", "html", "body", "caption", "marquee", "object",
-        ];
-        if closes_p(name) {
-            if let Some(i) = close_nearest(&self.stack, &["p"], SCOPE) {
+        const SCOPE: u32 =
+            T_TABLE | T_TD | T_TH | T_BUTTON | T_HTML | T_BODY | T_CAPTION | T_MARQUEE | T_OBJECT;
+        if info.is(K_CLOSES_P) {
+            if let Some(i) = close_nearest(self, T_P, SCOPE) {
                 self.pop_to(i);
             }
         }
+        if !info.is(K_IMPLIES_END) {
+            return;
+        }
         let found = match name {
-            "li" => close_nearest(
-                &self.stack,
-                &["li"],
-                &["ul", "ol", "menu", "table", "body", "html"],
-            ),
-            "dd" | "dt" => {
-                close_nearest(&self.stack, &["dd", "dt"], &["dl", "table", "body", "html"])
+            "li" => close_nearest(self, T_LI, T_UL | T_OL | T_MENU | T_TABLE | T_BODY | T_HTML),
+            "dd" | "dt" => close_nearest(self, T_DD | T_DT, T_DL | T_TABLE | T_BODY | T_HTML),
+            "td" | "th" => close_nearest(self, T_TD | T_TH, T_TR | T_TABLE | T_BODY | T_HTML),
+            "tr" => close_nearest(self, T_TR, T_TABLE | T_BODY | T_HTML),
+            "tbody" | "thead" | "tfoot" => {
+                close_nearest(self, T_TBODY | T_THEAD | T_TFOOT, T_TABLE | T_BODY | T_HTML)
             }
-            "td" | "th" => {
-                close_nearest(&self.stack, &["td", "th"], &["tr", "table", "body", "html"])
-            }
-            "tr" => close_nearest(&self.stack, &["tr"], &["table", "body", "html"]),
-            "tbody" | "thead" | "tfoot" => close_nearest(
-                &self.stack,
-                &["tbody", "thead", "tfoot"],
-                &["table", "body", "html"],
-            ),
-            "option" => close_nearest(&self.stack, &["option"], &["select", "body", "html"]),
-            "a" => close_nearest(&self.stack, &["a"], &["body", "html"]),
+            "option" => close_nearest(self, T_OPTION, T_SELECT | T_BODY | T_HTML),
+            "a" => close_nearest(self, T_A, T_BODY | T_HTML),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => match self.stack.last() {
-                Some(e) if is_heading(&e.tag) => Some(self.stack.len() - 1),
+                Some(e) if e.info.is(K_HEADING) => Some(self.stack.len() - 1),
                 _ => None,
             },
             _ => None,
@@ -899,10 +1164,12 @@ impl Builder {
             self.flush();
         }
         let (mut title, mut script) = (false, false);
+        let names_len = self.stack[i].name.start;
         for e in self.stack.drain(i..) {
-            title |= &*e.tag == "title";
-            script |= &*e.tag == "script";
+            title |= e.info.bit == T_TITLE;
+            script |= e.info.bit == T_SCRIPT;
         }
+        self.names.truncate(names_len);
         if title {
             self.in_title = false;
         }
@@ -916,10 +1183,8 @@ impl Builder {
     fn end_tag(&mut self, name: &str) {
         if name == "br" {
             // `</br>` is a `<br>` for the HTML parser.
-            self.tag = OpenTag {
-                name: "br".into(),
-                ..OpenTag::default()
-            };
+            self.tag.clear();
+            self.tag.name.push_str("br");
             self.start_tag(false);
             return;
         }
@@ -927,10 +1192,10 @@ impl Builder {
             self.overflow -= 1;
             return;
         }
-        match self.stack.iter().rposition(|e| &*e.tag == name) {
+        match self.stack.iter().rposition(|e| self.tag_name(e) == name) {
             Some(i) => self.pop_to(i),
             // A stray `</p>` still ends a paragraph.
-            None if is_block(name) => self.flush(),
+            None if tag_info(name).is(K_BLOCK) => self.flush(),
             None => {}
         }
     }
@@ -983,8 +1248,8 @@ impl Builder {
             .stack
             .iter()
             .rev()
-            .find(|e| e.block && !matches!(&*e.tag, "body" | "html"))
-            .map_or("body", |e| &e.tag)
+            .find(|e| e.block && e.info.bit & (T_BODY | T_HTML) == 0)
+            .map_or("body", |e| self.tag_name(e))
             .to_owned();
         let has = |f: u32| flags & f != 0;
         Hints {

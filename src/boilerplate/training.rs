@@ -10,7 +10,7 @@
 //! pages. Plain text and HTML have separate weights.
 
 use super::{
-    headline_like, headline_run, items, rules, FxHashMap, Item, Label, Templates, Verdict,
+    headline_like, headline_runs, items, rules, FxHashMap, Item, Label, Templates, Verdict,
 };
 use crate::html::Hints;
 use crate::segment::Block;
@@ -46,13 +46,38 @@ impl Forest<'_> {
     /// The log-odds of "article" for one feature vector. The trees are walked one slice each,
     /// the vector padded: the inner loop checks little and the sum adds trees in order.
     pub fn margin(&self, x: &[f32]) -> f32 {
-        let x = pad(x);
+        let mut row = [0.0; 256];
+        fill(&mut row, x, 0);
+        let mut sum = [self.base];
+        self.add_trees(std::slice::from_ref(&row), &mut sum);
+        sum[0]
+    }
+
+    /// `margin` of every vector. Each tree is walked for a batch of vectors in turn, so that its
+    /// nodes stay in registers and the walks overlap; every sum still adds the trees in order, so
+    /// the results are those of `margin`, bit for bit.
+    pub fn margins<X: AsRef<[f32]>>(&self, xs: &[X]) -> Vec<f32> {
+        const BATCH: usize = 16;
+        let mut rows = [[0.0f32; 256]; BATCH];
+        // How far each row was written before (features past a shorter vector must read 0).
+        let mut dirty = [0usize; BATCH];
+        let mut out = vec![self.base; xs.len()];
+        for (chunk, sums) in xs.chunks(BATCH).zip(out.chunks_mut(BATCH)) {
+            for ((row, dirty), x) in rows.iter_mut().zip(&mut dirty).zip(chunk) {
+                *dirty = fill(row, x.as_ref(), *dirty);
+            }
+            self.add_trees(&rows[..chunk.len()], sums);
+        }
+        out
+    }
+
+    /// Adds every tree's leaf to each row's sum, trees in order.
+    fn add_trees(&self, rows: &[[f32; 256]], sums: &mut [f32]) {
         if self.depth == 3 {
-            return self.margin3(&x);
+            return self.add_trees3(rows, sums);
         }
         let inner = (1usize << self.depth) - 1;
         let (mut features, mut thresholds) = (self.features, self.thresholds);
-        let mut sum = self.base;
         for leaves in self.leaves.chunks_exact(inner + 1) {
             let (Some((f, f_rest)), Some((t, t_rest))) = (
                 features.split_at_checked(inner),
@@ -61,24 +86,26 @@ impl Forest<'_> {
                 break;
             };
             (features, thresholds) = (f_rest, t_rest);
-            let mut node = 0;
-            for _ in 0..self.depth {
-                let left = x[usize::from(f[node])] < t[node];
-                node = 2 * node + 2 - usize::from(left);
+            for (x, sum) in rows.iter().zip(sums.iter_mut()) {
+                let mut node = 0;
+                for _ in 0..self.depth {
+                    let left = x[usize::from(f[node])] < t[node];
+                    node = 2 * node + 2 - usize::from(left);
+                }
+                *sum += leaves[node - inner];
             }
-            sum += leaves[node - inner];
         }
-        sum
     }
 
-    /// `margin` for depth 3 (the shipped models), unrolled: every index is provably in bounds.
-    fn margin3(&self, x: &[f32; 256]) -> f32 {
+    /// `add_trees` for depth 3 (the shipped models), unrolled: both second-level nodes are tested
+    /// while the root's test is still loading (shorter dependency chain), and every index is
+    /// provably in bounds.
+    fn add_trees3(&self, rows: &[[f32; 256]], sums: &mut [f32]) {
         let trees = self
             .features
             .chunks_exact(7)
             .zip(self.thresholds.chunks_exact(7))
             .zip(self.leaves.chunks_exact(8));
-        let mut sum = self.base;
         for ((f, t), leaves) in trees {
             let (Ok(f), Ok(t), Ok(leaves)) = (
                 <&[u8; 7]>::try_from(f),
@@ -87,25 +114,44 @@ impl Forest<'_> {
             ) else {
                 break;
             };
-            let step = |node: usize| 2 * node + 2 - usize::from(x[usize::from(f[node])] < t[node]);
-            let node = step(step(step(0)));
-            sum += leaves[node - 7];
+            for (x, sum) in rows.iter().zip(sums.iter_mut()) {
+                // 1 when the walk goes right at node `n` (not `x < t`, as a NaN would).
+                let right = |n: usize| 1 - usize::from(x[usize::from(f[n])] < t[n]);
+                let b0 = right(0);
+                let (left1, right1) = (right(1), right(2));
+                let b1 = if b0 == 1 { right1 } else { left1 };
+                let b2 = right((3 + 2 * b0 + b1).min(6));
+                *sum += leaves[(4 * b0 + 2 * b1 + b2) & 7];
+            }
         }
-        sum
     }
 
     pub fn predict(&self, x: &[f32]) -> f32 {
-        1.0 / (1.0 + (-self.margin(x)).exp())
+        probability(self.margin(x))
+    }
+
+    /// `predict` of every vector (see `margins`).
+    pub fn predict_all<X: AsRef<[f32]>>(&self, xs: &[X]) -> Vec<f32> {
+        let mut p = self.margins(xs);
+        p.iter_mut().for_each(|m| *m = probability(*m));
+        p
     }
 }
 
-/// A feature vector padded to every index a `u8` split can name, so that reading a feature
-/// needs no check; features past the vector's end read 0.
-fn pad(x: &[f32]) -> [f32; 256] {
-    let mut row = [0.0; 256];
+fn probability(margin: f32) -> f32 {
+    1.0 / (1.0 + (-margin).exp())
+}
+
+/// Writes a feature vector into a row padded to every index a `u8` split can name, so that
+/// reading a feature needs no check; features past the vector's end read 0. `dirty` is how far
+/// the row was written before; returns how far it is written now.
+fn fill(row: &mut [f32; 256], x: &[f32], dirty: usize) -> usize {
     let n = x.len().min(row.len());
     row[..n].copy_from_slice(&x[..n]);
-    row
+    if dirty > n {
+        row[n..dirty].fill(0.0);
+    }
+    n
 }
 
 /// The stages, for plain text and for HTML: stage 1 on the blocks alone, each later stage on
@@ -232,7 +278,8 @@ pub const STAGE2: &[&str] = &[
 
 pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis {
     let items = items(text, blocks, templates);
-    let rules = rules(&items, blocks);
+    let runs = headline_runs(&items);
+    let rules = rules(&items, blocks, &runs);
     let n = items.len().max(1) as f32;
     let doc_words: f32 = items.iter().map(|it| it.shape.words).sum();
     // How often each line occurs in this document: menus and buttons repeat, paragraphs do not.
@@ -271,7 +318,9 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
             let b = &blocks[i];
             let phrase = |l: Label| f32::from(u8::from(s.phrase == Some(l)));
             let bit = |v: bool| f32::from(u8::from(v));
-            let mut x = vec![
+            // One allocation of the final size.
+            let mut x = Vec::with_capacity(STAGE1.len());
+            x.extend([
                 s.words,
                 (1.0 + s.words).ln(),
                 s.chars as f32,
@@ -303,7 +352,7 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
                 bit(rules[i].label != Label::Article),
                 it.own,
                 bit(headline_like(s)),
-                headline_run(&items, i) as f32,
+                runs[i] as f32,
                 bit(s.comment_marker),
                 s.cap_prefix as f32,
                 repeats.get(&keys[i]).copied().unwrap_or(1) as f32,
@@ -314,7 +363,7 @@ pub fn analyze(text: &str, blocks: &[Block], templates: &Templates) -> Analysis 
                 anchor.map_or(-1.0, |a| {
                     (cumulative[i] - cumulative[a]) / doc_words.max(1.0)
                 }),
-            ];
+            ]);
             let h = b.hints.as_ref().unwrap_or(&no_hints);
             let tag = h.tag.as_str();
             let tags = [
@@ -433,7 +482,8 @@ pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
     let mut before = 0.0;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        let mut x = a.stage1[i].clone();
+        let mut x = Vec::with_capacity(STAGE1.len() + STAGE2.len());
+        x.extend_from_slice(&a.stage1[i]);
         let ii = i as isize;
         let c = containers.of(i);
         x.extend([
@@ -489,22 +539,70 @@ pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
     out
 }
 
+/// A value per element serial (`Hints::ancestors`). The parser numbers elements from 1, so a
+/// vector indexed by serial usually holds them without hashing; serials far above the number
+/// of ancestors seen (hints built by hand) use a hash map. Serials never added read the default.
+enum BySerial<T> {
+    Dense(Vec<T>),
+    Sparse(FxHashMap<u32, T>),
+}
+
+impl<T: Default + Clone> BySerial<T> {
+    fn new(blocks: &[Block]) -> BySerial<T> {
+        let (mut max, mut count) = (0u32, 0usize);
+        for &s in blocks
+            .iter()
+            .flat_map(|b| b.hints.iter().flat_map(|h| &h.ancestors))
+        {
+            max = max.max(s);
+            count += 1;
+        }
+        let max = max as usize;
+        if max <= 4 * count + 1024 {
+            BySerial::Dense(vec![T::default(); max + 1])
+        } else {
+            BySerial::Sparse(FxHashMap::default())
+        }
+    }
+
+    fn entry(&mut self, s: u32) -> &mut T {
+        match self {
+            BySerial::Dense(v) => {
+                let i = s as usize;
+                if i >= v.len() {
+                    v.resize(i + 1, T::default());
+                }
+                &mut v[i]
+            }
+            BySerial::Sparse(m) => m.entry(s).or_default(),
+        }
+    }
+
+    fn get(&self, s: u32) -> T {
+        match self {
+            BySerial::Dense(v) => v.get(s as usize).cloned(),
+            BySerial::Sparse(m) => m.get(&s).cloned(),
+        }
+        .unwrap_or_default()
+    }
+}
+
 /// Repeated units in HTML: elements with the same tag and class as several of their siblings
 /// (comments, teasers, cards, menu entries), and the words inside each element.
 struct Units {
     /// (parent serial, signature) → (last child serial seen, distinct children).
     siblings: FxHashMap<(u32, u32), (u32, u32)>,
-    words: FxHashMap<u32, f32>,
+    words: BySerial<f32>,
 }
 
 impl Units {
     fn new(blocks: &[Block], items: &[Item]) -> Units {
         let mut siblings = FxHashMap::default();
-        let mut words = FxHashMap::default();
+        let mut words = BySerial::new(blocks);
         for (b, it) in blocks.iter().zip(items) {
             let Some(h) = &b.hints else { continue };
             for (j, &s) in h.ancestors.iter().enumerate() {
-                *words.entry(s).or_default() += it.shape.words;
+                *words.entry(s) += it.shape.words;
                 let (Some(&parent), Some(&sig)) = (
                     j.checked_sub(1).and_then(|k| h.ancestors.get(k)),
                     h.signatures.get(j),
@@ -542,7 +640,7 @@ impl Units {
         for j in (1..k - 1).rev() {
             let c = self.count(h, j);
             if c >= 3 {
-                let w = self.words.get(&h.ancestors[j]).copied().unwrap_or(0.0);
+                let w = self.words.get(h.ancestors[j]);
                 return [own, c as f32, w];
             }
         }
@@ -554,7 +652,7 @@ impl Units {
 struct Containers<'a> {
     blocks: &'a [Block],
     /// Serial → (article-weighted words, words, blocks, sum of stage-1 scores).
-    sums: FxHashMap<u32, (f32, f32, f32, f32)>,
+    sums: BySerial<(f32, f32, f32, f32)>,
     good_total: f32,
     best: Option<u32>,
     p0: &'a [f32],
@@ -562,13 +660,13 @@ struct Containers<'a> {
 
 impl<'a> Containers<'a> {
     fn new(blocks: &'a [Block], words: &[f32], p0: &'a [f32]) -> Containers<'a> {
-        let mut sums = FxHashMap::default();
+        let mut sums = BySerial::new(blocks);
         let mut good_total = 0.0;
         for (i, b) in blocks.iter().enumerate() {
             let good = words[i] * p0[i];
             good_total += good;
             for &s in b.hints.iter().flat_map(|h| &h.ancestors) {
-                let e: &mut (f32, f32, f32, f32) = sums.entry(s).or_default();
+                let e: &mut (f32, f32, f32, f32) = sums.entry(s);
                 e.0 += good;
                 e.1 += words[i];
                 e.2 += 1.0;
@@ -581,7 +679,7 @@ impl<'a> Containers<'a> {
         for b in blocks {
             let Some(h) = &b.hints else { continue };
             for (depth, &s) in h.ancestors.iter().enumerate() {
-                let good = sums.get(&s).map_or(0.0, |e| e.0);
+                let good = sums.get(s).0;
                 if good >= 0.6 * good_total && best.is_none_or(|(d, _)| depth > d) {
                     best = Some((depth, s));
                 }
@@ -602,16 +700,13 @@ impl<'a> Containers<'a> {
             return [0.0; 6];
         };
         let ratio = |s: Option<&u32>| {
-            s.and_then(|s| self.sums.get(s))
+            s.map(|&s| self.sums.get(s))
                 .map_or(0.0, |e| if e.1 > 0.0 { e.0 / e.1 } else { 0.0 })
         };
         let k = h.ancestors.len();
         let parent = k.checked_sub(2).and_then(|j| h.ancestors.get(j));
         let grandparent = k.checked_sub(3).and_then(|j| h.ancestors.get(j));
-        let parent_sums = parent
-            .and_then(|s| self.sums.get(s))
-            .copied()
-            .unwrap_or_default();
+        let parent_sums = parent.map(|&s| self.sums.get(s)).unwrap_or_default();
         let in_best = self.best.is_some_and(|b| h.ancestors.contains(&b));
         [
             f32::from(u8::from(in_best)),
@@ -646,13 +741,10 @@ pub fn classify_with(
     let Some((first, later)) = stages.split_first().filter(|(f, _)| !f.is_empty()) else {
         return a.rules;
     };
-    let mut p: Vec<f32> = a.stage1.iter().map(|x| first.predict(x)).collect();
+    let mut p = first.predict_all(&a.stage1);
     cap_comments(blocks, &mut p);
     for m in later {
-        p = stage2(&a, blocks, &p)
-            .iter()
-            .map(|x| m.predict(x))
-            .collect();
+        p = m.predict_all(&stage2(&a, blocks, &p));
         cap_comments(blocks, &mut p);
     }
     let mut v = verdicts(&a, blocks, &p);
