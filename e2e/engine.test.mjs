@@ -9,6 +9,8 @@ import { launch, openPage, startServer } from './helpers.mjs';
 const FAKE_WORKER = `
 const id = Math.random().toString(36).slice(2);
 const docs = [];
+const tagged = {};
+let last = null;
 postMessage({ type: 'ready', version: 'fake-' + id });
 onmessage = ({ data: { id: req, type, payload } }) => {
   const crash = (message, docIndex = null) =>
@@ -20,9 +22,23 @@ onmessage = ({ data: { id: req, type, payload } }) => {
       postMessage({ type: 'progress', id: req, done: i + 1, total: payload.docs.length });
     }
     postMessage({ type: 'result', id: req, result: docs.length });
-  } else if (type === 'report') {
+  } else if (type === 'clusters') {
     if (payload.options.panic || docs.includes('poison')) return crash('RuntimeError: unreachable');
-    postMessage({ type: 'result', id: req, result: JSON.stringify({ worker: id, documents: docs.slice() }) });
+    last = { worker: id, documents: docs.slice() };
+    postMessage({ type: 'result', id: req, result: JSON.stringify({ ...last, stage: 'clusters' }) });
+  } else if (type === 'entities') {
+    postMessage({ type: 'result', id: req, result: JSON.stringify({ ...last, stage: 'entities', tagged: { ...tagged } }) });
+  } else if (type === 'tagFiles') {
+    // The second worker: one "mention" per file, its byte length.
+    if (payload.docs.some((d) => d.name.startsWith('tagcrash'))) return crash('RuntimeError: unreachable');
+    const result = payload.docs.map((d) => new Uint32Array([d.bytes.byteLength, 0, 0]));
+    postMessage({ type: 'result', id: req, result }, result.map((r) => r.buffer));
+  } else if (type === 'tag') {
+    for (const i of payload.indices) tagged[i] = 'own';
+    postMessage({ type: 'result', id: req, result: payload.indices.length });
+  } else if (type === 'setMentions') {
+    payload.mentions.forEach((m, i) => { tagged[payload.indices[i]] = m ? m[0] : null; });
+    postMessage({ type: 'result', id: req, result: payload.mentions.length });
   } else {
     postMessage({ type: 'error', id: req, message: 'unknown request type: ' + type, fatal: false });
   }
@@ -121,5 +137,38 @@ test('a report that crashes on the documents themselves fails once, without rest
   assert.equal(result.again, true);
   assert.deepEqual(result.docs, ['a.txt', 'p.txt']);
   assert.equal(result.workers, 2, 'the crashed worker was not replaced exactly once');
+  await page.close();
+});
+
+test('a big report shares the tagging with a second worker; a failing one costs nothing', async () => {
+  const { page } = await openPage(browser.context, server.origin);
+  const result = await page.evaluate(async () => {
+    const { Engine } = await import('./engine.js');
+    const mb = (name) => ({ name, blob: new Blob([new Uint8Array(1024 * 1024)]) });
+    const run = async (inputs) => {
+      const engine = new Engine(new URL('./fake-worker.js', location.href));
+      await engine.ready;
+      const early = [];
+      const { report } = await engine.analyze(inputs, {}, () => {}, null, (r) => early.push(r.stage));
+      // A second report: everything is tagged already, nothing is shared.
+      await engine.add([mb('d.txt')]);
+      const again = await engine.report({});
+      return { early, stage: report.stage, tagged: report.tagged, again: again.tagged };
+    };
+    return {
+      big: await run([mb('a.txt'), mb('b.txt'), mb('c.txt'), mb('e.txt')]),
+      failing: await run([mb('a.txt'), mb('b.txt'), mb('c.txt'), mb('tagcrash.txt')]),
+      small: await run([{ name: 's.txt', blob: new Blob(['small']) }]),
+    };
+  });
+  const size = 1024 * 1024;
+  // The first worker tags the first documents, the second one the last 45 % of the bytes.
+  assert.deepEqual(result.big, {
+    early: ['clusters'], stage: 'entities', tagged: { 0: 'own', 1: 'own', 2: 'own', 3: size }, again: { 0: 'own', 1: 'own', 2: 'own', 3: size },
+  });
+  assert.deepEqual(result.failing, {
+    early: ['clusters'], stage: 'entities', tagged: { 0: 'own', 1: 'own', 2: 'own' }, again: { 0: 'own', 1: 'own', 2: 'own' },
+  });
+  assert.deepEqual(result.small, { early: ['clusters'], stage: 'entities', tagged: {}, again: {} });
   await page.close();
 });

@@ -106,9 +106,19 @@ test('offline after the first visit: the page, the analyzer and the samples come
 test('Cancel stops a 300-file drop after the current slice; what was added stays', async () => {
   const { page, log } = await openPage(site.browser.context, site.server.origin);
   try {
+    // Cancel is pressed the moment the first files are in: adding 300 small files takes well
+    // under a second, too little for a click from outside the page.
+    await page.evaluate(() => {
+      const status = document.getElementById('status');
+      const cancel = document.getElementById('cancel');
+      new MutationObserver((_, observer) => {
+        if (/Analyzing: [1-9]\d* of 300/.test(status.textContent) && !cancel.disabled) {
+          cancel.click();
+          observer.disconnect();
+        }
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
     await dropFiles(page, '#dropzone', files(300, 'big', 400));
-    await page.waitForSelector('#progress-wrap:not([hidden])');
-    await page.click('#cancel');
     await page.waitForFunction(() => /Cancelled/.test(document.getElementById('status').textContent)
       && window.gleaner.busy === 0);
     const n = await page.evaluate(() => window.gleaner.report.documents.length);
@@ -133,15 +143,25 @@ test('20,000 files at once: analyzed, the list shows 200 rows at a time and filt
       const status = document.getElementById('status');
       new MutationObserver(() => window.__statuses.push(status.textContent))
         .observe(status, { childList: true, characterData: true, subtree: true });
+      // The clusters show before the entities: list rows while the entity panel still waits.
+      window.__early = [];
+      const all = document.getElementById('all-entities');
+      new MutationObserver(() => {
+        if (/Finding entities…/.test(all.textContent)) window.__early.push(document.querySelectorAll('#article-list li').length);
+      }).observe(all, { childList: true, subtree: true });
     });
     await dropFiles(page, '#dropzone', files(20_000, 'doc', 12));
     await page.waitForFunction(() => window.gleaner.busy === 0 && window.gleaner.report?.documents.length === 20_000,
       null, { timeout: 600_000, polling: 1000 });
     // The report's steps showed on the progress line too, not only the adding.
     const statuses = await page.evaluate(() => window.__statuses);
-    for (const step of [/Finding boilerplate: [\d,]+ of 20,000 articles/, /Cleaning the articles: [\d,]+ of 20,000/, /Linking duplicates…/]) {
+    for (const step of [/Finding boilerplate: [\d,]+ of 20,000 articles/, /Cleaning the articles: [\d,]+ of 20,000/, /Linking duplicates…/,
+      /Finding entities: [\d,]+ of 20,000/]) {
       assert.ok(statuses.some((t) => step.test(t)), `no status like ${step}`);
     }
+    assert.ok((await page.evaluate(() => window.__early)).includes(200), 'the list was not shown before the entities');
+    assert.doesNotMatch(await page.textContent('#all-entities'), /Finding entities/);
+    assert.ok(await page.locator('#all-entities .entity-list li').count() > 0);
     const r = await page.evaluate(() => window.gleaner.report);
     assert.equal(r.documents.filter((d) => d.error).length, 0);
     // 20,000 one-line files are ~3 MB of text; the analyzer holds ~450 MB (per-document

@@ -124,7 +124,9 @@ struct PreparedText {
     format: decode::Format,
     metadata: html::Metadata,
     blocks: Vec<segment::Block>,
-    mentions: Vec<entities::Mention>,
+    /// `None` until recognized: the page's collection tags entities after the duplicates are
+    /// found, so that a big drop shows its clusters first ([`Collection::report_clusters`]).
+    mentions: Option<Vec<entities::Mention>>,
 }
 
 impl Prepared {
@@ -132,14 +134,29 @@ impl Prepared {
     pub fn error(&self) -> Option<&Error> {
         self.inner.as_ref().err()
     }
+
+    /// Tags the document's entities, unless done before.
+    fn recognize(&mut self) {
+        if let Ok(t) = &mut self.inner {
+            if t.mentions.is_none() {
+                t.mentions = Some(entities::recognize(&t.text));
+            }
+        }
+    }
 }
 
 /// Decodes, segments and tags one document.
 pub fn prepare(doc: &Document) -> Prepared {
-    let inner = prepare_text(doc);
+    let mut prepared = prepare_untagged(doc);
+    prepared.recognize();
+    prepared
+}
+
+/// Decodes and segments one document; its entities wait for [`Prepared::recognize`].
+fn prepare_untagged(doc: &Document) -> Prepared {
     Prepared {
         name: doc.name.clone(),
-        inner,
+        inner: prepare_text(doc),
     }
 }
 
@@ -157,14 +174,13 @@ fn prepare_text(doc: &Document) -> Result<PreparedText, Error> {
     if blocks.is_empty() {
         return Err(Error::Empty);
     }
-    let mentions = entities::recognize(&text);
     Ok(PreparedText {
         text,
         encoding,
         format,
         metadata,
         blocks,
-        mentions,
+        mentions: None,
     })
 }
 
@@ -213,11 +229,11 @@ pub struct Verdicts(Vec<Option<Vec<boilerplate::Verdict>>>);
 pub enum Step {
     /// Template lines and block verdicts.
     Boilerplate,
-    /// Each document's kept text, blocks and entities.
+    /// Each document's kept text and blocks.
     Articles,
     /// Duplicate candidates, pairs and clusters (one unit).
     Duplicates,
-    /// Entities merged across the collection (one unit).
+    /// Each document's entities (tagged if not yet), then merged across the collection.
     Entities,
 }
 
@@ -294,9 +310,10 @@ pub struct Collection {
 }
 
 impl Collection {
-    /// Prepares and adds a document; returns its index.
+    /// Decodes, segments and adds a document; returns its index. Its entities are tagged by the
+    /// first report that needs them.
     pub fn add(&mut self, doc: &Document) -> usize {
-        self.prepared.push(prepare(doc));
+        self.prepared.push(prepare_untagged(doc));
         self.verdicts = None;
         self.prepared.len() - 1
     }
@@ -333,12 +350,75 @@ impl Collection {
         options: &Options,
         progress: &mut dyn FnMut(Step, usize, usize),
     ) -> Report {
+        let mut report = self.report_clusters(options, progress);
+        self.add_entities(&mut report, progress);
+        report
+    }
+
+    /// The first half of [`Collection::report_with_progress`]: the report with blocks, cleaned
+    /// texts and duplicates, its mentions and entities still empty. On a big drop the clusters
+    /// are ready seconds before the entities, and the page shows them at once.
+    pub fn report_clusters(
+        &mut self,
+        options: &Options,
+        progress: &mut dyn FnMut(Step, usize, usize),
+    ) -> Report {
         let verdicts = match &mut self.verdicts {
             Some(v) => v,
             none => none.insert(classify_collection_with(&self.prepared, progress)),
         };
-        assemble_inner(&self.prepared, verdicts, options, progress)
+        report_without_entities(&self.prepared, verdicts, options, progress)
     }
+
+    /// The second half: tags the documents not tagged yet and fills the entities into
+    /// `report`, which [`Collection::report_clusters`] made since the last change of documents.
+    pub fn add_entities(
+        &mut self,
+        report: &mut Report,
+        progress: &mut dyn FnMut(Step, usize, usize),
+    ) {
+        let total = self.prepared.len();
+        progress(Step::Entities, 0, total);
+        for (i, p) in self.prepared.iter_mut().enumerate() {
+            p.recognize();
+            tick(progress, Step::Entities, i + 1, total);
+        }
+        add_entities(report, &self.prepared);
+    }
+
+    /// Tags document `index` now, unless done before (or skipped).
+    pub fn tag(&mut self, index: usize) {
+        if let Some(p) = self.prepared.get_mut(index) {
+            p.recognize();
+        }
+    }
+
+    /// Mentions of document `index` tagged elsewhere (the page tags in a second worker, on the
+    /// second core), packed by [`entities::pack`]. Returns whether they were taken: numbers that
+    /// do not fit the document's text are ignored, and the report tags it itself.
+    pub fn set_mentions(&mut self, index: usize, packed: &[u32]) -> bool {
+        let Some(Ok(t)) = self.prepared.get_mut(index).map(|p| &mut p.inner) else {
+            return false;
+        };
+        match entities::unpack(packed, &t.text) {
+            Some(mentions) if t.mentions.is_none() => {
+                t.mentions = Some(mentions);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What the page's tagging worker does for one file: decodes and segments it as
+/// [`Collection::add`] does, and tags it; the packed mentions go to
+/// [`Collection::set_mentions`]. `None` for a file that would be skipped.
+pub fn tag_document(doc: &Document) -> Option<Vec<u32>> {
+    let mut prepared = prepare(doc);
+    let Ok(t) = &mut prepared.inner else {
+        return None;
+    };
+    t.mentions.take().map(|m| entities::pack(&m))
 }
 
 /// The collection-level stages: template lines, boilerplate verdicts, duplicates, entity merging.
@@ -352,6 +432,21 @@ pub fn assemble_with(prepared: &[Prepared], verdicts: &Verdicts, options: &Optio
 }
 
 fn assemble_inner(
+    prepared: &[Prepared],
+    verdicts: &Verdicts,
+    options: &Options,
+    progress: &mut dyn FnMut(Step, usize, usize),
+) -> Report {
+    let mut report = report_without_entities(prepared, verdicts, options, progress);
+    progress(Step::Entities, 0, 1);
+    add_entities(&mut report, prepared);
+    progress(Step::Entities, 1, 1);
+    report
+}
+
+/// The report with blocks, cleaned texts, pairs and clusters; mentions and entities are left
+/// empty for [`add_entities`].
+fn report_without_entities(
     prepared: &[Prepared],
     verdicts: &Verdicts,
     options: &Options,
@@ -394,17 +489,43 @@ fn assemble_inner(
             documents[m].cluster = Some(cluster_index);
         }
     }
-    progress(Step::Entities, 0, 1);
-    let entities = entities::merge_collection(&mut documents);
-    progress(Step::Entities, 1, 1);
     Report {
         version: env!("CARGO_PKG_VERSION"),
         options: options.clone(),
         documents,
         clusters: links.clusters,
         pairs: links.pairs,
-        entities,
+        entities: Vec::new(),
     }
+}
+
+/// Fills each document's mentions and entities (counted over its kept blocks), then merges
+/// the entities across the collection. Documents not yet tagged are tagged here, unsaved.
+fn add_entities(report: &mut Report, prepared: &[Prepared]) {
+    for (doc, p) in report.documents.iter_mut().zip(prepared) {
+        let Ok(t) = &p.inner else { continue };
+        if doc.error.is_some() {
+            continue;
+        }
+        let recognized;
+        let mentions = match &t.mentions {
+            Some(m) => m,
+            None => {
+                recognized = entities::recognize(&t.text);
+                &recognized
+            }
+        };
+        let kept_ranges: Vec<_> = t
+            .blocks
+            .iter()
+            .zip(&doc.blocks)
+            .filter(|(_, b)| b.kept)
+            .map(|(block, _)| block.range.clone())
+            .collect();
+        let chars = CharIndex::new(&t.text);
+        (doc.mentions, doc.entities) = entities::summarize(&t.text, mentions, &kept_ranges, &chars);
+    }
+    report.entities = entities::merge_collection(&mut report.documents);
 }
 
 fn skipped_report(name: &str, e: &Error) -> DocumentReport {
@@ -471,14 +592,6 @@ fn document_report(
             score,
         });
     }
-    let kept_ranges: Vec<_> = t
-        .blocks
-        .iter()
-        .zip(&blocks)
-        .filter(|(_, b)| b.kept)
-        .map(|(block, _)| block.range.clone())
-        .collect();
-    let (mentions, entities) = entities::summarize(&t.text, &t.mentions, &kept_ranges, &chars);
     DocumentReport {
         name: name.to_owned(),
         stem: stem(name),
@@ -492,8 +605,8 @@ fn document_report(
         words_total,
         words_kept,
         cluster: None,
-        mentions,
-        entities,
+        mentions: Vec::new(),
+        entities: Vec::new(),
     }
 }
 
@@ -543,13 +656,12 @@ mod tests {
             calls.push((step, done, total));
         });
         assert_eq!(report.documents.len(), 150);
-        for step in [Step::Boilerplate, Step::Articles] {
+        for step in [Step::Boilerplate, Step::Articles, Step::Entities] {
             let dones: Vec<usize> = calls.iter().filter(|c| c.0 == step).map(|c| c.1).collect();
             assert_eq!(dones, [0, 64, 128, 150], "{step:?}");
         }
         let last = |step| calls.iter().rev().find(|c| c.0 == step).copied();
         assert_eq!(last(Step::Duplicates), Some((Step::Duplicates, 1, 1)));
-        assert_eq!(last(Step::Entities), Some((Step::Entities, 1, 1)));
         // The verdicts are kept: a second report skips the boilerplate step.
         calls.clear();
         col.report_with_progress(&Options::default(), &mut |step, done, total| {
@@ -601,6 +713,75 @@ mod tests {
         col.clear();
         assert!(col.is_empty());
         assert!(col.report(&opts).documents.is_empty());
+    }
+
+    #[test]
+    fn clusters_come_before_the_entities_and_the_report_is_the_same() {
+        let story = "Olaf Scholz met Vladimir Putin in Moscow on Tuesday to talk about the troops \
+                     along the border.\n\nThe talks lasted four hours, officials in Berlin said.";
+        let docs = [
+            Document::from_text("a.txt", story),
+            Document::from_text("b.txt", &format!("{story}\n\nShare this article")),
+            Document::from_text(
+                "c.txt",
+                "The council approved the budget for schools in Lisbon.",
+            ),
+        ];
+        let opts = Options::default();
+        let mut col = Collection::default();
+        for d in &docs {
+            col.add(d);
+        }
+        let mut report = col.report_clusters(&opts, &mut no_progress);
+        let early = serde_json::to_value(&report).unwrap();
+        col.add_entities(&mut report, &mut no_progress);
+        let full = serde_json::to_value(&report).unwrap();
+        assert_eq!(full, serde_json::to_value(analyze(&docs, &opts)).unwrap());
+        assert_eq!(early["clusters"], full["clusters"]);
+        assert_eq!(early["pairs"], full["pairs"]);
+        assert!(full["pairs"].as_array().is_some_and(|p| !p.is_empty()));
+        assert_eq!(early["entities"], serde_json::json!([]));
+        assert!(full["entities"].as_array().is_some_and(|e| !e.is_empty()));
+        for (e, f) in early["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(full["documents"].as_array().unwrap())
+        {
+            assert_eq!(e["mentions"], serde_json::json!([]));
+            assert_eq!(e["clean_text"], f["clean_text"]);
+            assert_eq!(e["blocks"], f["blocks"]);
+        }
+    }
+
+    #[test]
+    fn mentions_tagged_elsewhere_are_taken_when_they_fit() {
+        let docs = [
+            Document::from_text(
+                "a.txt",
+                "Olaf Scholz met Emmanuel Macron in Paris on Monday.",
+            ),
+            Document::from_text("b.txt", "Joe Biden spoke in Washington about the talks."),
+            Document::new("c.bin", vec![0, 1, 2, 0, 0]),
+            Document::from_text("d.txt", "Angela Merkel visited Rome on Friday."),
+        ];
+        let opts = Options::default();
+        let mut col = Collection::default();
+        for d in &docs {
+            col.add(d);
+        }
+        let packed = tag_document(&docs[0]).expect("a.txt is tagged");
+        assert!(col.set_mentions(0, &packed));
+        assert!(!col.set_mentions(0, &packed), "already tagged");
+        col.tag(1);
+        assert!(!col.set_mentions(1, &[]), "tagged here");
+        col.tag(7);
+        assert!(!col.set_mentions(2, &[]), "a skipped document");
+        assert!(!col.set_mentions(3, &[0, 9999, 0]), "out of the text");
+        assert!(!col.set_mentions(7, &[]), "no such document");
+        assert_eq!(tag_document(&docs[2]), None);
+        let json = |r: &Report| serde_json::to_string(r).unwrap();
+        assert_eq!(json(&col.report(&opts)), json(&analyze(&docs, &opts)));
     }
 
     #[test]

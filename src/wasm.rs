@@ -6,7 +6,7 @@
 //! `render.js` (`codePointsToUtf16`).
 
 use crate::report::Report;
-use crate::{dedup, Collection, Document, Options, Step};
+use crate::{dedup, tag_document, Collection, Document, Options, Step};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -27,6 +27,8 @@ pub struct Session {
     collection: Collection,
     /// The last report: [`Session::document`] and the exports read from it.
     last: Option<Report>,
+    /// `last` came from [`Session::report_clusters`] and waits for [`Session::report_entities`].
+    entities_pending: bool,
 }
 
 #[wasm_bindgen]
@@ -40,12 +42,14 @@ impl Session {
     /// (binary, empty) is still added, and the report says why it was skipped.
     #[wasm_bindgen(js_name = addFile)]
     pub fn add_file(&mut self, name: String, bytes: &[u8]) -> usize {
+        self.entities_pending = false;
         self.collection.add(&Document::new(name, bytes.to_vec()))
     }
 
     /// Adds pasted text.
     #[wasm_bindgen(js_name = addText)]
     pub fn add_text(&mut self, name: String, text: &str) -> usize {
+        self.entities_pending = false;
         self.collection.add(&Document::from_text(name, text))
     }
 
@@ -53,11 +57,26 @@ impl Session {
     pub fn remove(&mut self, index: usize) {
         self.collection.remove(index);
         self.last = None;
+        self.entities_pending = false;
     }
 
     pub fn clear(&mut self) {
         self.collection.clear();
         self.last = None;
+        self.entities_pending = false;
+    }
+
+    /// Tags document `index` now, unless done before: the page has this worker tag its share
+    /// of a big collection while another worker tags the rest ([`tag_file`]).
+    pub fn tag(&mut self, index: usize) {
+        self.collection.tag(index);
+    }
+
+    /// Mentions of document `index` from [`tag_file`] in another worker; returns whether they
+    /// were taken (they are ignored unless they fit the document's text).
+    #[wasm_bindgen(js_name = setMentions)]
+    pub fn set_mentions(&mut self, index: usize, packed: &[u32]) -> bool {
+        self.collection.set_mentions(index, packed)
     }
 
     #[wasm_bindgen(getter)]
@@ -80,26 +99,45 @@ impl Session {
         options: JsValue,
         on_progress: Option<js_sys::Function>,
     ) -> Result<String, JsError> {
+        self.report_clusters(options, on_progress.clone())?;
+        self.report_entities(on_progress)
+    }
+
+    /// The first half of [`Session::report`]: the summary with the duplicates found and the
+    /// entity lists still empty. A big drop shows its clusters while the entities are tagged.
+    #[wasm_bindgen(js_name = reportClusters)]
+    pub fn report_clusters(
+        &mut self,
+        options: JsValue,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<String, JsError> {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
             serde_wasm_bindgen::from_value(options)?
         };
-        let mut progress = |step: Step, done: usize, total: usize| {
-            if let Some(f) = &on_progress {
-                // A throwing callback only costs the progress bar.
-                let _ = f.call3(
-                    &JsValue::NULL,
-                    &JsValue::from_str(step.as_str()),
-                    &JsValue::from(done as u32),
-                    &JsValue::from(total as u32),
-                );
-            }
-        };
         let report = self.last.insert(
             self.collection
-                .report_with_progress(&options, &mut progress),
+                .report_clusters(&options, &mut progress_to(on_progress)),
         );
+        self.entities_pending = true;
+        Ok(serde_json::to_string(&report.summary())?)
+    }
+
+    /// The second half: entities tagged (where [`Session::set_mentions`] gave none) and merged
+    /// into the report [`Session::report_clusters`] made.
+    #[wasm_bindgen(js_name = reportEntities)]
+    pub fn report_entities(
+        &mut self,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<String, JsError> {
+        let report = match &mut self.last {
+            Some(report) if self.entities_pending => report,
+            _ => return Err(JsError::new("no report is waiting for its entities")),
+        };
+        self.collection
+            .add_entities(report, &mut progress_to(on_progress));
+        self.entities_pending = false;
         Ok(serde_json::to_string(&report.summary())?)
     }
 
@@ -126,6 +164,29 @@ impl Session {
     #[wasm_bindgen(js_name = cleanTexts)]
     pub fn clean_texts(&self) -> Result<Vec<u8>, JsError> {
         Ok(self.last_report()?.clean_text_bundle().into_bytes())
+    }
+}
+
+/// Decodes, segments and tags a file as [`Session::add_file`] would, for another worker's
+/// session ([`Session::set_mentions`]): the page tags on a second core while the first finds
+/// the boilerplate and the duplicates. `undefined` for a file that would be skipped.
+#[wasm_bindgen(js_name = tagFile)]
+pub fn tag_file(name: String, bytes: &[u8]) -> Option<Vec<u32>> {
+    tag_document(&Document::new(name, bytes.to_vec()))
+}
+
+/// A progress callback that forwards to `f(step, done, total)`, if there is one.
+fn progress_to(f: Option<js_sys::Function>) -> impl FnMut(Step, usize, usize) {
+    move |step, done, total| {
+        if let Some(f) = &f {
+            // A throwing callback only costs the progress bar.
+            let _ = f.call3(
+                &JsValue::NULL,
+                &JsValue::from_str(step.as_str()),
+                &JsValue::from(done as u32),
+                &JsValue::from(total as u32),
+            );
+        }
     }
 }
 

@@ -5,9 +5,18 @@
 //
 // Documents are {name, blob} (a File or Blob: read, then transferred to the worker as bytes, so
 // the core decodes it, BOMs and legacy encodings included) or {name, text} (pasted text).
+//
+// A report comes in two halves: the clusters, then the entities. Big collections use the second
+// core for the entity half: a second worker tags part of the new documents while the first tags
+// the rest, and its mentions are handed over before the merge. It only saves time: whatever it
+// fails to tag, the first worker tags itself.
 
 const BATCH_BYTES = 8 * 1024 * 1024; // read and transfer big drops in slices: bounded memory
 const BATCH_DOCS = 50; // also the granularity of Cancel: it stops after the current slice
+// At least this much untagged text makes a report share the tagging with the second worker.
+const SHARE_TAGGING_FROM_BYTES = 2 * 1024 * 1024;
+// The second worker's share: less than half, as it also reads the files again.
+const TAGGER_SHARE = 0.45;
 
 export class AnalyzerCrash extends Error {}
 
@@ -19,6 +28,8 @@ export class Engine {
   #queue = Promise.resolve();
   #lastOptions = null; // of the last report: a replacement worker makes it again
   #readyWaiter = null;
+  #tagger = null; // the second worker (Tagger), started by the first big report
+  #tagged = new WeakSet(); // documents (of `docs`) whose entities the session holds
   /** Documents in the session, in session order (the report's document order). */
   docs = [];
   /** Documents the analyzer crashed on: [{name, message}]. They are not in the session. */
@@ -43,11 +54,17 @@ export class Engine {
       const total = inputs.length;
       let done = 0;
       let added = 0;
-      for (const batch of batches(inputs)) {
+      const slices = [...batches(inputs)];
+      // The next slice is read while the worker adds this one.
+      let reading = slices.length ? toMessages(slices[0]) : null;
+      for (const [i, batch] of slices.entries()) {
+        const read = reading;
+        reading = i + 1 < slices.length ? toMessages(slices[i + 1]) : null;
+        reading?.catch(() => {}); // its error, if any, is thrown when its turn comes
         if (signal?.aborted) return { first, added, cancelled: true };
         let rest = batch;
         while (rest.length > 0) {
-          const docs = await Promise.all(rest.map(toMessage));
+          const docs = await (rest === batch ? read : toMessages(rest));
           const transfer = docs.filter((d) => d.bytes).map((d) => d.bytes);
           const base = done;
           try {
@@ -80,24 +97,63 @@ export class Engine {
    * first, added, cancelled}: `first` is the index of the first added document in
    * `report.documents` (see `add` for the rest).
    */
-  async analyze(inputs, options, onProgress, signal = null) {
+  async analyze(inputs, options, onProgress, signal = null, onClusters = null) {
     const result = await this.add(inputs, onProgress, signal);
-    return { ...result, report: await this.report(options, onProgress) };
+    return { ...result, report: await this.report(options, onProgress, onClusters) };
   }
 
   /**
    * The report for `options` (the core's Options shape), in its summary shape: each document
    * without `text`, `clean_text`, `blocks` and `mentions` (see `document`). `onProgress(done,
    * total, step)` follows the core's steps ("boilerplate", "articles", "duplicates", "entities").
+   * `onClusters(summary)`, if given, gets the summary as soon as the duplicates are found, its
+   * entity lists still empty: on a big collection the entities take seconds more.
    */
-  report(options, onProgress = null) {
+  report(options, onProgress = null, onClusters = null) {
     // The worker sends the report as JSON text: parsing it once here is cheaper than parsing in
     // the worker and cloning the object across.
     return this.#enqueue(async () => {
-      const summary = JSON.parse(await this.#request('report', { options }, [], onProgress));
+      const clusters = JSON.parse(await this.#request('clusters', { options }, [], onProgress));
+      onClusters?.(clusters);
+      const docs = this.docs.slice();
+      await this.#shareTagging(docs, onProgress);
+      const summary = JSON.parse(await this.#request('entities', {}, [], onProgress));
+      for (const doc of docs) this.#tagged.add(doc);
       this.#lastOptions = options;
       return summary;
     });
+  }
+
+  // Tags the documents the session has not tagged yet in two halves at once, one in each
+  // worker, when there is enough text for the second worker to be worth it.
+  async #shareTagging(docs, onProgress) {
+    if ((navigator.hardwareConcurrency ?? 1) < 2) return;
+    const untagged = [];
+    let bytes = 0;
+    docs.forEach((doc, index) => {
+      if (this.#tagged.has(doc)) return;
+      untagged.push(index);
+      bytes += docSize(doc);
+    });
+    if (bytes < SHARE_TAGGING_FROM_BYTES) return;
+    // The last documents, about TAGGER_SHARE of the bytes, go to the second worker.
+    let theirs = untagged.length;
+    for (let share = 0; theirs > 0 && share + docSize(docs[untagged[theirs - 1]]) <= bytes * TAGGER_SHARE;) {
+      theirs--;
+      share += docSize(docs[untagged[theirs]]);
+    }
+    const own = untagged.slice(0, theirs);
+    const given = untagged.slice(theirs);
+    if (!this.#tagger || this.#tagger.dead) this.#tagger = new Tagger(this.#workerUrl);
+    const total = untagged.length;
+    onProgress?.(0, total, 'entities');
+    const [, mentions] = await Promise.all([
+      this.#request('tag', { indices: own }, [], (done) => onProgress?.(done, total, 'entities')),
+      this.#tagger.tag(given.map((i) => docs[i])),
+    ]);
+    if (mentions) {
+      await this.#request('setMentions', { indices: given, mentions }, mentions.filter(Boolean).map((m) => m.buffer));
+    }
   }
 
   /** Document `index` of the last report, whole: the CLI's shape of one document. */
@@ -214,29 +270,91 @@ export class Engine {
   // A fresh worker with the accepted documents replayed, in order.
   async #restart() {
     this.#worker.terminate();
+    this.#tagged = new WeakSet(); // the fresh session has tagged nothing
     this.ready = this.#start();
     await this.ready;
     for (const batch of batches(this.docs)) {
-      const docs = await Promise.all(batch.map(toMessage));
+      const docs = await toMessages(batch);
       await this.#request('add', { docs }, docs.filter((d) => d.bytes).map((d) => d.bytes));
     }
     // `document` and the exports read the last report: have it again. Sent without a restart on
     // a crash: a report that crashes on these documents would otherwise restart forever.
-    if (this.#lastOptions) await this.#send('report', { options: this.#lastOptions }).catch(() => {});
+    if (this.#lastOptions) {
+      await this.#send('clusters', { options: this.#lastOptions }).then(() => this.#send('entities', {})).catch(() => {});
+    }
   }
 }
 
-async function toMessage(doc) {
-  return doc.blob !== undefined
-    ? { name: doc.name, bytes: await doc.blob.arrayBuffer() }
-    : { name: doc.name, text: doc.text };
+/**
+ * The second worker: it tags entities of documents and keeps nothing. It never fails a caller: on
+ * any error it resolves to null (the first worker then tags those files itself) and is marked
+ * dead, so the next big drop starts a fresh one.
+ */
+class Tagger {
+  dead = false;
+  #worker;
+  #pending = new Map(); // id → resolve
+  #nextId = 1;
+
+  constructor(workerUrl) {
+    this.#worker = new Worker(workerUrl, { type: 'module' });
+    this.#worker.onmessage = ({ data }) => {
+      if (data.type === 'ready' || data.type === 'progress') return;
+      if (data.id == null) { this.#die(); return; }
+      const resolve = this.#pending.get(data.id);
+      this.#pending.delete(data.id);
+      resolve?.(data.type === 'result' ? data.result : null);
+      if (data.type === 'error' && data.fatal) this.#die();
+    };
+    this.#worker.onerror = (event) => {
+      event.preventDefault();
+      this.#die();
+    };
+  }
+
+  /** Packed mentions per document of `inputs` (null for one it could not tag), or null. */
+  async tag(inputs) {
+    if (this.dead) return null;
+    const docs = await toMessages(inputs).catch(() => null);
+    if (!docs || this.dead) return null;
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, resolve);
+      this.#worker.postMessage({ id, type: 'tagFiles', payload: { docs } }, docs.filter((d) => d.bytes).map((d) => d.bytes));
+    });
+  }
+
+  #die() {
+    this.dead = true;
+    this.#worker.terminate();
+    for (const resolve of this.#pending.values()) resolve(null);
+    this.#pending.clear();
+  }
+}
+
+// The worker's messages for a slice of documents. The files are read in one go, as one Blob of
+// them all, then cut apart: reading 10,000 small files one by one took twice as long.
+async function toMessages(docs) {
+  const blobs = docs.filter((d) => d.blob !== undefined).map((d) => d.blob);
+  const all = blobs.length > 1 ? await new Blob(blobs).arrayBuffer() : null;
+  let at = 0;
+  return Promise.all(docs.map(async (doc) => {
+    if (doc.blob === undefined) return { name: doc.name, text: doc.text };
+    if (!all) return { name: doc.name, bytes: await doc.blob.arrayBuffer() };
+    at += doc.blob.size;
+    return { name: doc.name, bytes: all.slice(at - doc.blob.size, at) };
+  }));
+}
+
+function docSize(doc) {
+  return doc.blob ? doc.blob.size : doc.text.length * 2;
 }
 
 function* batches(docs) {
   let batch = [];
   let bytes = 0;
   for (const doc of docs) {
-    const size = doc.blob ? doc.blob.size : doc.text.length * 2;
+    const size = docSize(doc);
     if (batch.length > 0 && (bytes + size > BATCH_BYTES || batch.length >= BATCH_DOCS)) {
       yield batch;
       batch = [];

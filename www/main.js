@@ -80,7 +80,7 @@ const STEPS = {
   boilerplate: 'Finding boilerplate',
   articles: 'Cleaning the articles',
   duplicates: 'Linking duplicates',
-  entities: 'Merging entities',
+  entities: 'Finding entities',
 };
 // Below this many documents a report is too quick for a bar.
 const REPORT_PROGRESS_FROM = 200;
@@ -169,7 +169,8 @@ async function addDocuments(inputs, { restoring = false, split = 0, records = 0,
   showProgress(0, inputs.length);
   try {
     const token = ++refreshToken;
-    const { report, first, added, cancelled } = await engine.analyze(inputs, state.options, showProgress, controller.signal);
+    const { report, first, added, cancelled } = await engine.analyze(inputs, state.options, showProgress, controller.signal,
+      earlyClusters(token, restoring ? null : engine.docs.length));
     if (!restoring && added > 0) {
       store.add(engine.docs.slice(first)).then((ok) => { if (!ok) storeUnavailable(); });
     } else if (restoring && added < inputs.length) {
@@ -250,12 +251,24 @@ async function refresh() {
   busy++;
   let report;
   try {
-    report = await engine.report(state.options, showProgress);
+    report = await engine.report(state.options, showProgress, earlyClusters(token));
   } finally {
     hideProgress();
     busy--;
   }
   if (token === refreshToken) await applyReport(report); // else a newer report is on its way
+}
+
+// A big collection's clusters come seconds before its entities: show them at once, with the
+// entity panels saying they are on their way. The full report replaces this one.
+function earlyClusters(token, selectFrom = null) {
+  return (summary) => {
+    if (token !== refreshToken || summary.documents.length < REPORT_PROGRESS_FROM) return;
+    state.report = { ...summary, entitiesPending: true };
+    if (selectFrom != null) state.articleLimit = LIST_PAGE;
+    if (state.selected != null && !summary.documents[state.selected]) state.selected = null;
+    renderAll();
+  };
 }
 
 async function applyReport(report, { selectFrom = null } = {}) {
@@ -443,6 +456,7 @@ function renderAll() {
   const has = !!report && (report.documents.length > 0 || engine.crashed.length > 0);
   $('workspace').hidden = !has;
   for (const id of ['export-json', 'export-text', 'export-csv', 'clear']) $(id).disabled = !has;
+  if (report?.entitiesPending) $('export-csv').disabled = true; // the entities are on their way
   if (!has) return;
   const names = clusterNames(report);
   renderList(names);
@@ -466,6 +480,10 @@ function renderArticleView(names = clusterNames(state.report)) {
       report, names, docIndex: state.selected, doc: state.detail.doc, options: report.options,
       entity: selectedGlobal(), blockLimit: state.blockLimit, on: handlers,
     });
+  } else if (report.entitiesPending) {
+    $('article').replaceChildren(Object.assign(document.createElement('p'), {
+      className: 'muted pending', textContent: 'The articles open once their entities are found…',
+    }));
   } else {
     $('article').replaceChildren();
   }
@@ -480,6 +498,13 @@ function renderList(names = clusterNames(state.report)) {
 
 function renderEntities() {
   const report = state.report;
+  if (report.entitiesPending) {
+    for (const id of ['doc-entities', 'all-entities']) {
+      $(id).replaceChildren(Object.assign(document.createElement('p'), { className: 'muted pending', textContent: 'Finding entities…' }));
+    }
+    $('entity-detail-panel').hidden = true;
+    return;
+  }
   const g = selectedGlobal();
   const doc = state.selected != null ? report.documents[state.selected] : null;
   if (doc) renderDocEntities($('doc-entities'), doc, g, handlers);

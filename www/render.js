@@ -200,7 +200,8 @@ export function renderArticleList(list, ctx) {
         h('span', { class: 'words', title: 'words kept / words in the file' },
           `${kept.toLocaleString('en')} / ${plural(doc.words_total, 'word')}`),
         clusterTag(report, names, doc.cluster),
-        h('span', { class: 'ent-count' }, plural(doc.entities.filter((e) => e.count > 0).length, 'entity', 'entities')))),
+        report.entitiesPending ? null
+          : h('span', { class: 'ent-count' }, plural(doc.entities.filter((e) => e.count > 0).length, 'entity', 'entities')))),
       removeButton(doc, i, on));
   });
   for (const c of crashedMatching.slice(0, Math.max(0, limit - items.length))) {

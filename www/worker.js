@@ -3,14 +3,18 @@
 //
 // Protocol (page → worker): {id, type, payload}; (worker → page):
 //   {type: 'ready', version}                 once, after init()
-//   {type: 'progress', id, done, total}      between documents of an 'add'
-//   {type: 'progress', id, step, done, total} during a 'report'
+//   {type: 'progress', id, done, total}      between documents of an 'add' (every 16th)
+//   {type: 'progress', id, step, done, total} during a 'clusters' or 'entities'
 //   {type: 'result', id, result}             the answer to request `id`
 //   {type: 'error', id, message, fatal}      fatal = the wasm instance trapped (a Rust panic
 //                                            aborts): its state is unreliable, so the page
 //                                            replaces this worker and replays the documents.
 
-import init, { Session, align, version } from './pkg/gleaner.js';
+// The page runs two of these: one owns the session; a second one, for big reports, only tags
+// entities of documents it is sent ('tagFiles'), on the other core, and the page hands the
+// mentions to the first ('setMentions').
+
+import init, { Session, align, tagFile, version } from './pkg/gleaner.js';
 
 let session = null;
 let memory = null; // the wasm instance's memory: it only grows, so its size is the peak
@@ -31,15 +35,42 @@ const handlers = {
         throw err;
       }
       doc.bytes = null; // let the buffer go as soon as the core has its copy
-      postMessage({ type: 'progress', id, done: i + 1, total: docs.length });
+      // Every 16th document: a message per small file cost the page more than the adding.
+      if ((i + 1) % 16 === 0 || i + 1 === docs.length) postMessage({ type: 'progress', id, done: i + 1, total: docs.length });
     });
     return indices;
   },
+  // payload: {docs: [{name, bytes: ArrayBuffer} | {name, text}]}; result: per document its
+  // packed mentions (a Uint32Array, transferred) or null for one the analyzer would skip.
+  // Nothing is kept: this is the second worker's whole job.
+  tagFiles({ docs }) {
+    const encoder = new TextEncoder();
+    return docs.map((doc) => tagFile(doc.name, doc.bytes !== undefined ? new Uint8Array(doc.bytes) : encoder.encode(doc.text)) ?? null);
+  },
+  // payload: {indices}: documents of the session to tag now (the first worker's share);
+  // progress {done, total} every 64.
+  tag({ indices }, id) {
+    indices.forEach((index, i) => {
+      session.tag(index);
+      if ((i + 1) % 64 === 0) postMessage({ type: 'progress', id, done: i + 1, total: indices.length });
+    });
+    return indices.length;
+  },
+  // payload: {indices, mentions}: packed mentions from the second worker for those documents
+  // (null: none); result: how many were taken.
+  setMentions({ indices, mentions }) {
+    return mentions.reduce((n, m, i) => n + (m && session.setMentions(indices[i], m) ? 1 : 0), 0);
+  },
   // payload: {options}: a plain object shaped like the core's Options; result: the report's
-  // summary (no texts, blocks or mentions) as JSON text, parsed by engine.js. Progress messages
-  // carry the step ("boilerplate", "articles", "duplicates", "entities").
-  report({ options }, id) {
-    return session.report(options, (step, done, total) => postMessage({ type: 'progress', id, step, done, total }));
+  // summary (no texts, blocks or mentions) with the duplicates found and the entity lists still
+  // empty, as JSON text, parsed by engine.js. Progress messages carry the step ("boilerplate",
+  // "articles", "duplicates").
+  clusters({ options }, id) {
+    return session.reportClusters(options, (step, done, total) => postMessage({ type: 'progress', id, step, done, total }));
+  },
+  // result: the summary of the report 'clusters' made, with its entities ("entities" step).
+  entities(_, id) {
+    return session.reportEntities((step, done, total) => postMessage({ type: 'progress', id, step, done, total }));
   },
   // payload: {index}; result: that document of the last report, whole, as JSON text.
   document({ index }) {
@@ -87,8 +118,10 @@ self.onmessage = ({ data: { id, type, payload } }) => {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown request type: ${type}`);
     const result = handler(payload ?? {}, id);
-    // Big byte results (the exports) move to the page instead of being copied.
-    postMessage({ type: 'result', id, result }, result instanceof Uint8Array ? [result.buffer] : []);
+    // Big byte results (the exports, the mentions) move to the page instead of being copied.
+    const transfer = result instanceof Uint8Array ? [result.buffer]
+      : Array.isArray(result) ? result.filter((r) => r instanceof Uint32Array).map((r) => r.buffer) : [];
+    postMessage({ type: 'result', id, result }, transfer);
   }).catch((err) => {
     postMessage({
       type: 'error',

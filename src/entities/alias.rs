@@ -13,8 +13,12 @@
 use super::{Label, Mention};
 use crate::report::{CollectionEntity, DocumentReport, EntityReport, MentionReport};
 use crate::span::CharIndex;
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+
+type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::boilerplate::FxHasher>>;
+type FxHashSet<K> = HashSet<K, BuildHasherDefault<crate::boilerplate::FxHasher>>;
 
 /// Variants of one name that initials and word overlap cannot find, lower case, canonical first.
 const VARIANTS: &[&[&str]] = &[
@@ -115,6 +119,13 @@ fn base_form(surface: &str) -> &str {
         }
     }
     s
+}
+
+/// `tokens(s).len()`, without building them.
+fn token_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|t| t.contains(char::is_alphanumeric))
+        .count()
 }
 
 fn tokens(s: &str) -> Vec<String> {
@@ -314,7 +325,7 @@ pub fn summarize(
         .collect();
     // Longest forms first, so that short forms find the full name they belong to.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| {
+    order.sort_by_cached_key(|&i| {
         (
             std::cmp::Reverse(forms[i].split_whitespace().count()),
             mentions[i].range.start,
@@ -322,7 +333,7 @@ pub fn summarize(
     });
     let mut groups: Vec<Group> = Vec::new();
     // (label, lower-case form) → group, so repeated forms skip the comparisons.
-    let mut seen: std::collections::HashMap<(Label, String), usize> = Default::default();
+    let mut seen: [FxHashMap<String, usize>; Label::ALL.len()] = Default::default();
     // Which groups a new form could join: a long dump names thousands of entities, and
     // comparing each new form with all of them would be quadratic.
     let mut candidates = CandidateIndex::default();
@@ -330,7 +341,7 @@ pub fn summarize(
     for i in order {
         let m = &mentions[i];
         let lower = forms[i].to_lowercase();
-        let g = match seen.get(&(m.label, lower.clone())) {
+        let g = match seen[m.label as usize].get(lower.as_str()) {
             Some(&g) => {
                 if let Some(f) = groups[g].forms.iter_mut().find(|(f, _)| f.text == forms[i]) {
                     f.1 += 1;
@@ -369,7 +380,7 @@ pub fn summarize(
                     Some(f) => f.1 += 1,
                     None => groups[g].forms.push((form, 1)),
                 }
-                seen.insert((m.label, lower), g);
+                seen[m.label as usize].insert(lower, g);
                 g
             }
         };
@@ -435,32 +446,38 @@ pub fn summarize(
 /// Merges the documents' entities across the collection and fills in each one's `global` index.
 pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntity> {
     let mut merged: Vec<CollectionEntity> = Vec::new();
-    // Index: (label, lower-case name or alias) → merged entity.
-    let mut by_key: BTreeMap<(Label, String), usize> = BTreeMap::new();
+    // Per label: lower-case name or alias → merged entity.
+    let mut by_key: [FxHashMap<String, usize>; Label::ALL.len()] = Default::default();
     // Membership tests that stay cheap when an entity is in thousands of documents.
-    let mut seen_alias: std::collections::HashSet<(usize, String)> = Default::default();
-    let mut seen_doc: std::collections::HashSet<(usize, usize)> = Default::default();
+    let mut seen_alias: FxHashSet<(usize, &str)> = Default::default();
+    let mut seen_doc: FxHashSet<(usize, usize)> = Default::default();
     // Lower-case surname → merged people whose full name ends with it.
-    let mut surnames: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut surnames: FxHashMap<String, Vec<usize>> = Default::default();
     // Full names first, so that bare surnames can join them.
-    let mut order: Vec<(usize, usize)> = documents
+    let docs: &[DocumentReport] = documents;
+    let mut order: Vec<(usize, usize, usize)> = docs
         .iter()
         .enumerate()
-        .flat_map(|(d, doc)| (0..doc.entities.len()).map(move |e| (d, e)))
+        .flat_map(|(d, doc)| {
+            doc.entities
+                .iter()
+                .enumerate()
+                .map(move |(e, ent)| (token_count(&ent.name), d, e))
+        })
         .collect();
-    order.sort_by_key(|&(d, e)| {
-        let ent = &documents[d].entities[e];
-        (std::cmp::Reverse(tokens(&ent.name).len()), d, e)
-    });
-    for (d, e) in order {
-        let ent = &documents[d].entities[e];
-        let keys: Vec<String> = std::iter::once(&ent.name)
+    order.sort_unstable_by_key(|&(words, d, e)| (std::cmp::Reverse(words), d, e));
+    // (document, entity, merged entity), written into the documents after the loop.
+    let mut globals = Vec::with_capacity(order.len());
+    for (_, d, e) in order {
+        let ent = &docs[d].entities[e];
+        let keys = &mut by_key[ent.label as usize];
+        let canonical_keys: Vec<String> = std::iter::once(&ent.name)
             .chain(&ent.aliases)
             .map(|a| canonical(ent.label, a))
             .collect();
-        let found = keys
+        let found = canonical_keys
             .iter()
-            .find_map(|k| by_key.get(&(ent.label, k.clone())).copied())
+            .find_map(|k| keys.get(k.as_str()).copied())
             .or_else(|| {
                 // A surname alone joins the one person whose full name ends with it.
                 if ent.label != Label::Per || ent.name.contains(' ') {
@@ -487,8 +504,8 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
                 merged.len() - 1
             }
         };
-        for k in keys {
-            by_key.entry((ent.label, k)).or_insert(g);
+        for k in canonical_keys {
+            keys.entry(k).or_insert(g);
         }
         if ent.label == Label::Per && ent.name.contains(' ') {
             if let Some(last) = ent.name.split_whitespace().last() {
@@ -504,13 +521,17 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
             m.name = ent.name.clone();
         }
         for a in std::iter::once(&ent.name).chain(&ent.aliases) {
-            if seen_alias.insert((g, a.clone())) {
+            if seen_alias.insert((g, a.as_str())) {
                 m.aliases.push(a.clone());
             }
         }
         if seen_doc.insert((g, d)) {
             m.documents.push(d);
         }
+        globals.push((d, e, g));
+    }
+    drop(seen_alias);
+    for (d, e, g) in globals {
         documents[d].entities[e].global = g;
     }
     let mut rank: Vec<usize> = (0..merged.len()).collect();
@@ -530,11 +551,19 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
             ent.global = new_index[ent.global];
         }
     }
-    let mut out: Vec<CollectionEntity> = rank.iter().map(|&i| merged[i].clone()).collect();
-    for e in &mut out {
-        e.documents.sort_unstable();
-    }
-    out
+    let mut ranked: Vec<(usize, CollectionEntity)> = merged
+        .into_iter()
+        .enumerate()
+        .map(|(old, e)| (new_index[old], e))
+        .collect();
+    ranked.sort_unstable_by_key(|&(new, _)| new);
+    ranked
+        .into_iter()
+        .map(|(_, mut e)| {
+            e.documents.sort_unstable();
+            e
+        })
+        .collect()
 }
 
 /// The key two documents' entities must share to be merged.

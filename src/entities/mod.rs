@@ -47,6 +47,19 @@ pub enum Label {
 }
 
 impl Label {
+    /// Every label, in a fixed order: [`pack`] writes a label as its index here.
+    pub const ALL: [Label; 9] = [
+        Label::Per,
+        Label::Org,
+        Label::Loc,
+        Label::Misc,
+        Label::Date,
+        Label::Time,
+        Label::Money,
+        Label::Percent,
+        Label::Number,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Label::Per => "PER",
@@ -72,6 +85,37 @@ impl Label {
 pub struct Mention {
     pub range: Range<usize>,
     pub label: Label,
+}
+
+/// Mentions as flat numbers (start, end, label index; byte offsets), to hand them from the
+/// page's tagging worker to the analyzing one.
+pub fn pack(mentions: &[Mention]) -> Vec<u32> {
+    mentions
+        .iter()
+        .flat_map(|m| {
+            let label = Label::ALL.iter().position(|&l| l == m.label).unwrap_or(0);
+            [m.range.start as u32, m.range.end as u32, label as u32]
+        })
+        .collect()
+}
+
+/// [`pack`] undone for `text`; `None` unless every range is a non-empty slice of `text` and
+/// every label is known, so that numbers from elsewhere can never point outside the text.
+pub fn unpack(packed: &[u32], text: &str) -> Option<Vec<Mention>> {
+    if packed.len() % 3 != 0 {
+        return None;
+    }
+    packed
+        .chunks_exact(3)
+        .map(|c| {
+            let (start, end) = (c[0] as usize, c[1] as usize);
+            let label = *Label::ALL.get(c[2] as usize)?;
+            (start < end && text.get(start..end).is_some()).then_some(Mention {
+                range: start..end,
+                label,
+            })
+        })
+        .collect()
 }
 
 /// Internals for `examples/train_ner.rs` and `examples/eval_ner.rs`: not a stable API.
@@ -363,6 +407,21 @@ fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_mentions_come_back_and_bad_numbers_are_refused() {
+        let text = "Olaf Scholz met Emmanuel Macron in Paris on Monday, 3 May.";
+        let found = recognize(text);
+        assert!(found.len() >= 3, "{found:?}");
+        let packed = pack(&found);
+        assert_eq!(unpack(&packed, text), Some(found));
+        assert_eq!(unpack(&[0, 4, 0, 1], text), None, "not a multiple of three");
+        assert_eq!(unpack(&[0, 400, 0], text), None, "past the end");
+        assert_eq!(unpack(&[3, 3, 0], text), None, "empty");
+        assert_eq!(unpack(&[0, 4, 9], text), None, "no such label");
+        assert_eq!(unpack(&[1, 2, 0], "é"), None, "inside a character");
+        assert_eq!(unpack(&[], text), Some(Vec::new()));
+    }
 
     fn mentions(text: &str) -> Vec<(&str, Label)> {
         recognize(text)
