@@ -113,9 +113,9 @@ try {
     const onProgress = (step) => { if (!(step in stepStart)) stepStart[step] = performance.now(); };
     // In two halves, as the page asks: the clusters (what the page shows first), then the
     // entities.
-    JSON.parse(session.reportClusters({}, onProgress));
+    const clusters = JSON.parse(session.reportClusters({}, onProgress));
     const clustersMs = performance.now() - t;
-    const report = JSON.parse(session.reportEntities(onProgress));
+    const report = { ...clusters, ...JSON.parse(session.reportEntities(onProgress)) };
     const reportMs = performance.now() - t;
     const order = Object.keys(stepStart);
     const steps = order.map((step, i) => [step, (i + 1 < order.length ? stepStart[order[i + 1]] : t + reportMs) - stepStart[step]]);

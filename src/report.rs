@@ -162,31 +162,51 @@ pub struct DocumentSummary<'a> {
     pub entities: Vec<&'a EntityReport>,
 }
 
+/// What a [`ReportSummary`] gains when the entities are found after the clusters: its
+/// documents (now with their entities) and the collection's entities. Pairs and clusters do not
+/// change, and on a big collection they are half the summary's size.
+#[derive(Debug, Serialize)]
+pub struct EntitiesSummary<'a> {
+    pub documents: Vec<DocumentSummary<'a>>,
+    pub entities: &'a [CollectionEntity],
+}
+
 impl Report {
     pub fn summary(&self) -> ReportSummary<'_> {
         ReportSummary {
             version: self.version,
             options: &self.options,
-            documents: self
-                .documents
-                .iter()
-                .map(|d| DocumentSummary {
-                    name: &d.name,
-                    stem: &d.stem,
-                    error: d.error.as_deref(),
-                    encoding: d.encoding.as_deref(),
-                    format: d.format,
-                    metadata: &d.metadata,
-                    words_total: d.words_total,
-                    words_kept: d.words_kept,
-                    cluster: d.cluster,
-                    entities: d.entities.iter().filter(|e| e.count > 0).collect(),
-                })
-                .collect(),
+            documents: self.document_summaries(),
             clusters: &self.clusters,
             pairs: &self.pairs,
             entities: &self.entities,
         }
+    }
+
+    /// The part of [`Report::summary`] that the entity step changes.
+    pub fn entities_summary(&self) -> EntitiesSummary<'_> {
+        EntitiesSummary {
+            documents: self.document_summaries(),
+            entities: &self.entities,
+        }
+    }
+
+    fn document_summaries(&self) -> Vec<DocumentSummary<'_>> {
+        self.documents
+            .iter()
+            .map(|d| DocumentSummary {
+                name: &d.name,
+                stem: &d.stem,
+                error: d.error.as_deref(),
+                encoding: d.encoding.as_deref(),
+                format: d.format,
+                metadata: &d.metadata,
+                words_total: d.words_total,
+                words_kept: d.words_kept,
+                cluster: d.cluster,
+                entities: d.entities.iter().filter(|e| e.count > 0).collect(),
+            })
+            .collect()
     }
 
     /// Every analyzed document's cleaned text in one file, each under a "=== name ===" line:
@@ -245,6 +265,17 @@ mod tests {
         }
         assert!(dropped > 0, "no entity only in boilerplate: {full}");
         assert_eq!(serde_json::to_value(report.summary()).unwrap(), full);
+    }
+
+    #[test]
+    fn entities_summary_is_the_summary_s_documents_and_entities() {
+        let report = report();
+        let summary = serde_json::to_value(report.summary()).unwrap();
+        let part = serde_json::to_value(report.entities_summary()).unwrap();
+        assert_eq!(part["documents"], summary["documents"]);
+        assert_eq!(part["entities"], summary["entities"]);
+        assert!(!summary["entities"].as_array().unwrap().is_empty());
+        assert_eq!(part.as_object().unwrap().len(), 2);
     }
 
     #[test]

@@ -100,7 +100,9 @@ impl Session {
         on_progress: Option<js_sys::Function>,
     ) -> Result<String, JsError> {
         self.report_clusters(options, on_progress.clone())?;
-        self.report_entities(on_progress)
+        Ok(serde_json::to_string(
+            &self.finish_entities(on_progress)?.summary(),
+        )?)
     }
 
     /// The first half of [`Session::report`]: the summary with the duplicates found and the
@@ -125,20 +127,17 @@ impl Session {
     }
 
     /// The second half: entities tagged (where [`Session::set_mentions`] gave none) and merged
-    /// into the report [`Session::report_clusters`] made.
+    /// into the report [`Session::report_clusters`] made. Returns what changed, as JSON text
+    /// ([`crate::report::EntitiesSummary`]: documents and entities): the first half's pairs
+    /// and clusters stand.
     #[wasm_bindgen(js_name = reportEntities)]
     pub fn report_entities(
         &mut self,
         on_progress: Option<js_sys::Function>,
     ) -> Result<String, JsError> {
-        let report = match &mut self.last {
-            Some(report) if self.entities_pending => report,
-            _ => return Err(JsError::new("no report is waiting for its entities")),
-        };
-        self.collection
-            .add_entities(report, &mut progress_to(on_progress));
-        self.entities_pending = false;
-        Ok(serde_json::to_string(&report.summary())?)
+        Ok(serde_json::to_string(
+            &self.finish_entities(on_progress)?.entities_summary(),
+        )?)
     }
 
     /// One document of the last report, whole (text, blocks, mentions), as JSON text.
@@ -191,6 +190,21 @@ fn progress_to(f: Option<js_sys::Function>) -> impl FnMut(Step, usize, usize) {
 }
 
 impl Session {
+    /// Adds the entities to the report [`Session::report_clusters`] left waiting.
+    fn finish_entities(
+        &mut self,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<&Report, JsError> {
+        let report = match &mut self.last {
+            Some(report) if self.entities_pending => report,
+            _ => return Err(JsError::new("no report is waiting for its entities")),
+        };
+        self.collection
+            .add_entities(report, &mut progress_to(on_progress));
+        self.entities_pending = false;
+        Ok(report)
+    }
+
     fn last_report(&self) -> Result<&Report, JsError> {
         self.last
             .as_ref()

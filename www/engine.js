@@ -117,7 +117,8 @@ export class Engine {
       onClusters?.(clusters);
       const docs = this.docs.slice();
       await this.#shareTagging(docs, onProgress);
-      const summary = JSON.parse(await this.#request('entities', {}, [], onProgress));
+      // The entity half sends only what it changed: the documents and the entities.
+      const summary = { ...clusters, ...JSON.parse(await this.#request('entities', {}, [], onProgress)) };
       for (const doc of docs) this.#tagged.add(doc);
       this.#lastOptions = options;
       return summary;

@@ -68,7 +68,8 @@ const handlers = {
   clusters({ options }, id) {
     return session.reportClusters(options, (step, done, total) => postMessage({ type: 'progress', id, step, done, total }));
   },
-  // result: the summary of the report 'clusters' made, with its entities ("entities" step).
+  // result: what the entity step changed in the summary 'clusters' made, as JSON text:
+  // {documents, entities} ("entities" step).
   entities(_, id) {
     return session.reportEntities((step, done, total) => postMessage({ type: 'progress', id, step, done, total }));
   },
