@@ -224,11 +224,19 @@ describe('the collection', () => {
     assert.match(await page.textContent('#duplicates'), /same story/);
     await screenshot(page, 'samples');
 
-    // Compare 003 and 004 from the pair list: the two texts side by side.
-    await page.locator('.pair', { hasText: '003_e558128c81437959.txt' }).filter({ hasText: '004_84f77ece8fe89074.txt' })
-      .getByRole('button', { name: /Compare/ }).click();
+    // "Why" fetches the pair's explanation: what was compared and what the two share.
+    const storyPair = page.locator('.pair', { hasText: '003_e558128c81437959.txt' }).filter({ hasText: '004_84f77ece8fe89074.txt' });
+    await storyPair.locator('summary', { hasText: 'Why' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.pair .explanation-text')].some((e) => e.textContent.length > 20));
+    const why = await storyPair.locator('.explanation-text').textContent();
+    assert.match(why, /shar/i, why);
+    assert.match(why, /cleaned text/, why);
+
+    // Compare 003 and 004 from the pair list: the two texts side by side, with the explanation.
+    await storyPair.getByRole('button', { name: /Compare/ }).click();
     await page.waitForSelector('#compare:not([hidden]) .compare-grid');
     assert.match(await page.textContent('#compare .compare-names'), /003_e558128c81437959\.txt.*004_84f77ece8fe89074\.txt|004.*003/);
+    assert.equal(await page.textContent('#compare .pair-explanation'), `same story, similarity ${Math.round(link(3, 4).score * 100)}%. ${why}`);
     await page.keyboard.press('Escape');
     assert.equal(await page.isHidden('#compare'), true);
 
@@ -373,8 +381,13 @@ describe('exports', () => {
     for (const key of ['name', 'stem', 'error', 'encoding', 'format', 'metadata', 'text', 'clean_text', 'blocks',
       'words_total', 'words_kept', 'cluster', 'mentions', 'entities']) assert.ok(key in doc, `documents[].${key}`);
     for (const key of ['id', 'start', 'end', 'kept', 'restored', 'label', 'reason', 'score']) assert.ok(key in doc.blocks[0], `blocks[].${key}`);
-    // The page holds the summary of the same report, and fetches any document whole.
-    const summary = JSON.parse(JSON.stringify(r, (key, v) => (['text', 'clean_text', 'blocks', 'mentions'].includes(key) ? undefined : v)));
+    // The page holds the summary of the same report (no texts, blocks, mentions or pair
+    // explanations; a document's entities only if mentioned in its kept text), and fetches any
+    // document whole.
+    const summary = JSON.parse(JSON.stringify(r, (key, v) => (['text', 'clean_text', 'blocks', 'mentions', 'explanation'].includes(key) ? undefined : v)));
+    for (const d of summary.documents) d.entities = d.entities.filter((e) => e.count > 0);
+    assert.ok(r.documents.some((d) => d.entities.some((e) => e.count === 0)), 'no entity only in boilerplate');
+    assert.ok(r.pairs.every((p) => p.explanation.length > 0));
     assert.deepEqual(summary, await report(page));
     assert.deepEqual(r.documents[3], await documentOf(page, 3));
 

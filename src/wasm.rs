@@ -150,6 +150,15 @@ impl Session {
         Ok(serde_json::to_string(doc)?)
     }
 
+    /// Why pair `index` of the last report was linked: the summary leaves the explanations out.
+    pub fn explanation(&self, index: usize) -> Result<String, JsError> {
+        self.last_report()?
+            .pairs
+            .get(index)
+            .map(|p| p.explanation.clone())
+            .ok_or_else(|| JsError::new(&format!("no pair {index}")))
+    }
+
     /// The last report whole, as the UTF-8 bytes of the JSON that `gleaner analyze` prints.
     /// Bytes, not a string: a big collection's report outgrows the longest JS string.
     #[wasm_bindgen(js_name = reportJson)]

@@ -104,8 +104,9 @@ export class Engine {
 
   /**
    * The report for `options` (the core's Options shape), in its summary shape: each document
-   * without `text`, `clean_text`, `blocks` and `mentions` (see `document`). `onProgress(done,
-   * total, step)` follows the core's steps ("boilerplate", "articles", "duplicates", "entities").
+   * without `text`, `clean_text`, `blocks` and `mentions` (see `document`), each pair without
+   * its `explanation` (see `explanation`). `onProgress(done, total, step)` follows the core's
+   * steps ("boilerplate", "articles", "duplicates", "entities").
    * `onClusters(summary)`, if given, gets the summary as soon as the duplicates are found, its
    * entity lists still empty: on a big collection the entities take seconds more.
    */
@@ -160,6 +161,11 @@ export class Engine {
   /** Document `index` of the last report, whole: the CLI's shape of one document. */
   document(index) {
     return this.#enqueue(async () => JSON.parse(await this.#request('document', { index })));
+  }
+
+  /** Why pair `index` of the last report was linked (the summary's pairs leave it out). */
+  explanation(index) {
+    return this.#enqueue(() => this.#request('explanation', { index }));
   }
 
   /** The last report whole, as the UTF-8 bytes of the JSON `gleaner analyze` prints. */

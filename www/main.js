@@ -374,6 +374,7 @@ const handlers = {
     rerun(`${key === 'near_threshold' ? 'Near-duplicates' : 'Same-story links'} now need at least ${value.toFixed(2)}.`);
   },
   overview: () => openOverview(),
+  explain: (index) => engine.explanation(index),
   moreClusters() {
     state.clusterLimit += CLUSTER_PAGE;
     renderDuplicatesPanel();
@@ -535,7 +536,12 @@ async function openCompare(a, b, { focus = true } = {}) {
   } catch (err) {
     showError(`Could not align the two texts: ${err.message}`);
   }
-  const pair = report.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a)) ?? null;
+  const index = report.pairs.findIndex((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+  let pair = null;
+  if (index >= 0) {
+    const explanation = await engine.explanation(index).catch(() => null);
+    pair = { ...report.pairs[index], explanation };
+  }
   renderCompare(section, { docs, alignment, pair, on: { close: closeCompare } });
   section.hidden = false;
   if (focus) {

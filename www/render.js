@@ -558,8 +558,15 @@ export function renderDuplicates(container, report, names, on, { clusterLimit = 
     more(clusters.length, multi.length, 'clusters', on.moreClusters),
     h('h3', {}, `Linked pairs (${report.pairs.length.toLocaleString('en')})`),
     h('ul', { class: 'pair-list' },
-      pairs.map((p) => {
+      pairs.map((p, index) => {
         const [A, B] = [report.documents[p.a].name, report.documents[p.b].name];
+        // The explanation is fetched when "Why" is first opened: the summary leaves it out.
+        const why = h('span', { class: 'explanation-text' }, '…');
+        const explain = (e) => {
+          if (!e.target.open || why.dataset.loaded) return;
+          why.dataset.loaded = 'yes';
+          on.explain(index).then((text) => { why.textContent = text; }, () => { why.textContent = '(not available)'; });
+        };
         return h('li', { class: 'pair' },
           h('div', { class: 'pair-head' },
             h('span', { class: `relation rel-${p.relation}` }, relationLabel(p.relation)),
@@ -573,11 +580,11 @@ export function renderDuplicates(container, report, names, on, { clusterLimit = 
           h('div', { class: 'pair-names' },
             h('span', { class: 'pair-name', title: A }, A),
             h('span', { class: 'pair-name', title: B }, h('span', { 'aria-hidden': 'true' }, '↔ '), B)),
-          h('details', { class: 'why' },
+          h('details', { class: 'why', ontoggle: explain },
             h('summary', {}, 'Why'),
             h('p', { class: 'explanation' },
               `${percent(p.contained_a_in_b)} of the first is in the second, ${percent(p.contained_b_in_a)} the other way. `,
-              p.explanation ?? '')));
+              why)));
       })),
     more(pairs.length, report.pairs.length, 'pairs', on.morePairs));
 }
@@ -622,7 +629,7 @@ export function renderCompare(section, ctx) {
     h('p', { class: 'compare-names' },
       h('span', { class: 'side-a' }, A.name), ' ↔ ', h('span', { class: 'side-b' }, B.name)),
     h('button', { type: 'button', class: 'small', onclick: on.close, 'aria-label': 'Close the comparison' }, 'Close'),
-    pair ? h('p', { class: 'muted' }, `${relationLabel(pair.relation)}, similarity ${percent(pair.score)}. ${pair.explanation ?? ''}`) : null);
+    pair ? h('p', { class: 'muted pair-explanation' }, `${relationLabel(pair.relation)}, similarity ${percent(pair.score)}. ${pair.explanation ?? ''}`) : null);
 
   const ta = A.clean_text;
   const tb = B.clean_text;

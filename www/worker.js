@@ -77,6 +77,10 @@ const handlers = {
   document({ index }) {
     return session.document(index);
   },
+  // payload: {index}; result: why that pair of the last report was linked (text).
+  explanation({ index }) {
+    return session.explanation(index);
+  },
   // result: the last report whole, as the bytes of its JSON (the CLI's shape).
   reportJson() {
     return session.reportJson();
