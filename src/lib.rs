@@ -383,7 +383,7 @@ impl Collection {
             p.recognize();
             tick(progress, Step::Entities, i + 1, total);
         }
-        add_entities(report, &self.prepared);
+        fill_entities(report, &self.prepared);
     }
 
     /// Tags document `index` now, unless done before (or skipped).
@@ -439,13 +439,13 @@ fn assemble_inner(
 ) -> Report {
     let mut report = report_without_entities(prepared, verdicts, options, progress);
     progress(Step::Entities, 0, 1);
-    add_entities(&mut report, prepared);
+    fill_entities(&mut report, prepared);
     progress(Step::Entities, 1, 1);
     report
 }
 
 /// The report with blocks, cleaned texts, pairs and clusters; mentions and entities are left
-/// empty for [`add_entities`].
+/// empty for [`fill_entities`].
 fn report_without_entities(
     prepared: &[Prepared],
     verdicts: &Verdicts,
@@ -501,7 +501,7 @@ fn report_without_entities(
 
 /// Fills each document's mentions and entities (counted over its kept blocks), then merges
 /// the entities across the collection. Documents not yet tagged are tagged here, unsaved.
-fn add_entities(report: &mut Report, prepared: &[Prepared]) {
+fn fill_entities(report: &mut Report, prepared: &[Prepared]) {
     for (doc, p) in report.documents.iter_mut().zip(prepared) {
         let Ok(t) = &p.inner else { continue };
         if doc.error.is_some() {
