@@ -29,7 +29,7 @@ use std::convert::Infallible;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::boilerplate::FxHashMap;
+use crate::fxhash::FxHashMap;
 
 /// Elements nested deeper than this are not tracked (their text still counts); this keeps
 /// end-tag matching cheap on pathological input.

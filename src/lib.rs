@@ -32,6 +32,7 @@ pub mod decode;
 pub mod dedup;
 pub mod entities;
 mod error;
+mod fxhash;
 pub mod html;
 pub mod records;
 mod report;

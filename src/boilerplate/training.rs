@@ -9,9 +9,8 @@
 //! stage 2 on out-of-fold stage-1 scores, so stage 2 learns how much to trust them on unseen
 //! pages. Plain text and HTML have separate weights.
 
-use super::{
-    headline_like, headline_runs, items, rules, FxHashMap, Item, Label, Templates, Verdict,
-};
+use super::{headline_like, headline_runs, items, rules, Item, Label, Templates, Verdict};
+use crate::fxhash::FxHashMap;
 use crate::html::Hints;
 use crate::segment::Block;
 

@@ -11,14 +11,10 @@
 //! "Washington" the city and "Washington" the government are not told apart.
 
 use super::{Label, Mention};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::report::{CollectionEntity, DocumentReport, EntityReport, MentionReport};
 use crate::span::CharIndex;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
-
-type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::boilerplate::FxHasher>>;
-type FxHashSet<K> = HashSet<K, BuildHasherDefault<crate::boilerplate::FxHasher>>;
 
 /// Variants of one name that initials and word overlap cannot find, lower case, canonical first.
 const VARIANTS: &[&[&str]] = &[
