@@ -32,31 +32,6 @@ fn ensure_corpus(n: usize) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-fn read_corpus(path: &PathBuf) -> Result<Vec<String>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    text.lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_str::<String>(l).map_err(|e| e.to_string()))
-        .collect()
-}
-
-/// User + system CPU seconds of this process: fairer than wall time on a shared machine.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return f64::NAN;
-    };
-    // Fields after the command name (which is in parentheses and may hold spaces).
-    let rest = stat.rsplit(')').next().unwrap_or("");
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| {
-        f.get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(f64::NAN)
-    };
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the parenthesis.
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -67,7 +42,7 @@ fn peak_memory_mb() -> Option<f64> {
 /// One size, in this process: prints one JSON line.
 fn run_one(n: usize) -> Result<(), String> {
     let path = ensure_corpus(n)?;
-    let texts = read_corpus(&path)?;
+    let texts = gen::read_jsonl_texts(&path)?;
     let before = peak_memory_mb().unwrap_or(0.0);
     let bytes: usize = texts.iter().map(String::len).sum();
     let inputs: Vec<Option<Input>> = texts
@@ -130,10 +105,10 @@ fn run_one(n: usize) -> Result<(), String> {
         );
     }
     let started = Instant::now();
-    let cpu = cpu_seconds();
+    let cpu = gen::cpu_seconds();
     let links = dedup::link(&inputs, &Options::default());
     let secs = started.elapsed().as_secs_f64();
-    let cpu = cpu_seconds() - cpu;
+    let cpu = gen::cpu_seconds() - cpu;
     let multi = links
         .clusters
         .iter()

@@ -9,18 +9,17 @@
 //! of JSON strings (the scale corpora of `examples/bench_dedup.rs`) works too.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod dedup_support;
+use dedup_support as gen;
 use gleaner::dedup::{self, Input};
 use gleaner::Options;
 use std::time::Instant;
 
 fn load(path: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     if path.ends_with(".jsonl") {
-        text.lines()
-            .filter(|l| !l.is_empty())
-            .map(|l| serde_json::from_str::<String>(l).expect("a JSON string per line"))
-            .collect()
+        gen::read_jsonl_texts(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"))
     } else {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let docs: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON array");
         docs.iter()
             .map(|d| d["text"].as_str().unwrap_or_default().to_owned())
@@ -33,20 +32,6 @@ fn digest(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// User + system CPU seconds of this process (steadier than wall time on a shared machine).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return f64::NAN;
-    };
-    // Fields after the command name, which is in parentheses; utime and stime are 12 and 13.
-    let rest = stat.rsplit(')').next().unwrap_or("");
-    let f: Vec<f64> = rest
-        .split_whitespace()
-        .map(|v| v.parse().unwrap_or(f64::NAN))
-        .collect();
-    (f.get(11).copied().unwrap_or(f64::NAN) + f.get(12).copied().unwrap_or(f64::NAN)) / 100.0
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -88,10 +73,10 @@ fn main() {
     let (mut times, mut cpu) = (Vec::new(), Vec::new());
     let mut out = None;
     for _ in 0..runs {
-        let (t, c) = (Instant::now(), cpu_seconds());
+        let (t, c) = (Instant::now(), gen::cpu_seconds());
         let links = dedup::link(&docs, &Options::default());
         times.push(t.elapsed().as_secs_f64());
-        cpu.push(cpu_seconds() - c);
+        cpu.push(gen::cpu_seconds() - c);
         out = Some(links);
     }
     let links = out.expect("at least one run");

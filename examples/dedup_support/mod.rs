@@ -1,5 +1,6 @@
-//! Shared by the dedup examples (`gen_dedup_set`, `eval_dedup`, `bench_dedup`): the deterministic
-//! generator of the evaluation set and of the scale corpora, and the set's file format.
+//! Shared by the dedup examples (`gen_dedup_set`, `eval_dedup`, `bench_dedup`,
+//! `dedup_link_bench`): the deterministic generator of the evaluation set and of the scale
+//! corpora, the set's file format, and the benches' corpus reader and CPU clock.
 //!
 //! The evaluation set starts from real article texts (Wikinews 2019–2020, CC BY 2.5, and the
 //! boilerplate ground-truth bodies, MIT) and derives from each a few documents whose relation to
@@ -1281,4 +1282,30 @@ pub fn write_corpus(path: &Path, docs: &[String]) -> std::io::Result<()> {
         out.push('\n');
     }
     std::fs::write(path, out)
+}
+
+/// A scale corpus: one JSON string (an article's text) per line.
+pub fn read_jsonl_texts(path: &Path) -> Result<Vec<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_str::<String>(l).map_err(|e| e.to_string()))
+        .collect()
+}
+
+/// User + system CPU seconds of this process: fairer than wall time on a shared machine.
+pub fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return f64::NAN;
+    };
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        f.get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(f64::NAN)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the parenthesis.
+    (ticks(11) + ticks(12)) / 100.0
 }
