@@ -24,14 +24,20 @@ onmessage = ({ data: { id: req, type, payload } }) => {
     postMessage({ type: 'result', id: req, result: docs.length });
   } else if (type === 'clusters') {
     if (payload.options.panic || docs.includes('poison')) return crash('RuntimeError: unreachable');
-    last = { worker: id, documents: docs.slice() };
+    last = { worker: id, documents: docs.map((text) => ({ text, entities: [] })) };
     postMessage({ type: 'result', id: req, result: JSON.stringify({ ...last, stage: 'clusters' }) });
   } else if (type === 'entities') {
-    postMessage({ type: 'result', id: req, result: JSON.stringify({ ...last, stage: 'entities', tagged: { ...tagged } }) });
+    // Like the core: each document's entities, without what its collection entity says (name,
+    // label), a null title or aliases that are only the name; the other fields of the documents
+    // are not sent again.
+    const document_entities = last.documents.map((d) => [{ count: 1, global: 0 }, { name: d.text, count: 2, global: 1 }]);
+    const entities = [{ name: 'Berlin', label: 'LOC', aliases: ['Berlin'], count: 2, documents: [0, 1] },
+      { name: 'Alpha Beta', label: 'PER', aliases: ['Alpha Beta', 'alpha', 'beta'], count: 4, documents: [0, 1] }];
+    postMessage({ type: 'result', id: req, result: JSON.stringify({ document_entities, entities, stage: 'entities', tagged: { ...tagged } }) });
   } else if (type === 'tagFiles') {
-    // The second worker: one "mention" per file, its byte length.
+    // The second worker: one "mention" per file, its byte length (it is sent the files).
     if (payload.docs.some((d) => d.name.startsWith('tagcrash'))) return crash('RuntimeError: unreachable');
-    const result = payload.docs.map((d) => new Uint32Array([d.bytes.byteLength, 0, 0]));
+    const result = payload.docs.map((d) => new Uint32Array([d.blob.size, 0, 0]));
     postMessage({ type: 'result', id: req, result }, result.map((r) => r.buffer));
   } else if (type === 'tag') {
     for (const i of payload.indices) tagged[i] = 'own';
@@ -97,10 +103,15 @@ test('a crashed worker is replaced, its documents replayed, the culprit left out
   assert.equal(result.crashed[0].name, 'crash.txt');
   assert.match(result.crashed[0].message, /crashed.*unreachable/);
   assert.notEqual(result.version, result.first, 'the crashed worker was not replaced');
-  assert.deepEqual(result.report.documents, ['alpha', 'beta'], 'a.txt was not replayed (bytes) before b.txt');
+  assert.deepEqual(result.report.documents.map((d) => d.text), ['alpha', 'beta'], 'a.txt was not replayed (bytes) before b.txt');
+  // The entity half is merged into the documents, its left-out fields filled in.
+  assert.deepEqual(result.report.documents[1].entities, [
+    { name: 'Berlin', label: 'LOC', count: 1, global: 0, title: null, aliases: ['Berlin'] },
+    { name: 'beta', label: 'PER', count: 2, global: 1, title: null, aliases: ['beta'] },
+  ]);
   assert.ok(result.progress.includes('3/3'));
   assert.deepEqual(result.crashedReport, { crash: true, message: 'RuntimeError: unreachable' });
-  assert.deepEqual(result.afterCrash.documents, ['alpha', 'beta']);
+  assert.deepEqual(result.afterCrash.documents.map((d) => d.text), ['alpha', 'beta']);
   assert.notEqual(result.afterCrash.worker, result.report.worker, 'no fresh worker after a crash in report');
   assert.deepEqual(result.unknown, { crash: false, message: 'unknown request type: align' });
   await page.close();

@@ -20,32 +20,39 @@ let session = null;
 let memory = null; // the wasm instance's memory: it only grows, so its size is the peak
 
 const handlers = {
-  // payload: {docs: [{name, bytes: ArrayBuffer} | {name, text: string}]}; result: the session's
-  // indices of the added documents.
+  // payload: {docs: [{name, bytes: Uint8Array} | {name, text: string}]} (the bytes of a slice's
+  // files are views into one buffer); result: the session's indices of the added documents.
   add({ docs }, id) {
     const indices = [];
     docs.forEach((doc, i) => {
       try {
         indices.push(doc.bytes !== undefined
-          ? session.addFile(doc.name, new Uint8Array(doc.bytes))
+          ? session.addFile(doc.name, doc.bytes)
           : session.addText(doc.name, doc.text));
       } catch (err) {
         // Tell the page which document the core failed on, so a replay can leave it out.
         err.docIndex = i;
         throw err;
       }
-      doc.bytes = null; // let the buffer go as soon as the core has its copy
       // Every 16th document: a message per small file cost the page more than the adding.
       if ((i + 1) % 16 === 0 || i + 1 === docs.length) postMessage({ type: 'progress', id, done: i + 1, total: docs.length });
     });
     return indices;
   },
-  // payload: {docs: [{name, bytes: ArrayBuffer} | {name, text}]}; result: per document its
-  // packed mentions (a Uint32Array, transferred) or null for one the analyzer would skip.
-  // Nothing is kept: this is the second worker's whole job.
-  tagFiles({ docs }) {
+  // payload: {docs: [{name, blob: Blob} | {name, text}]}; result: per document its packed
+  // mentions (a Uint32Array, transferred) or null for one the analyzer would skip. The files
+  // are read here, in one go, not on the page's thread. Nothing is kept: this is the second
+  // worker's whole job.
+  async tagFiles({ docs }) {
+    const blobs = docs.filter((doc) => doc.blob !== undefined).map((doc) => doc.blob);
+    const all = blobs.length ? new Uint8Array(await new Blob(blobs).arrayBuffer()) : null;
     const encoder = new TextEncoder();
-    return docs.map((doc) => tagFile(doc.name, doc.bytes !== undefined ? new Uint8Array(doc.bytes) : encoder.encode(doc.text)) ?? null);
+    let at = 0;
+    return docs.map((doc) => {
+      if (doc.blob === undefined) return tagFile(doc.name, encoder.encode(doc.text)) ?? null;
+      at += doc.blob.size;
+      return tagFile(doc.name, all.subarray(at - doc.blob.size, at)) ?? null;
+    });
   },
   // payload: {indices}: documents of the session to tag now (the first worker's share);
   // progress {done, total} every 64.
@@ -119,10 +126,10 @@ chain.catch((err) => {
 });
 
 self.onmessage = ({ data: { id, type, payload } }) => {
-  chain = chain.then(() => {
+  chain = chain.then(async () => {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown request type: ${type}`);
-    const result = handler(payload ?? {}, id);
+    const result = await handler(payload ?? {}, id);
     // Big byte results (the exports, the mentions) move to the page instead of being copied.
     const transfer = result instanceof Uint8Array ? [result.buffer]
       : Array.isArray(result) ? result.filter((r) => r instanceof Uint32Array).map((r) => r.buffer) : [];
