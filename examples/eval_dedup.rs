@@ -233,7 +233,7 @@ fn main() {
             .filter(|(a, b, _)| dev[*a] && dev[*b])
             .collect();
         if args.iter().any(|a| a == "--fit") {
-            fit(&measures, &dev_truth);
+            fit(&docs, &measures, &dev_truth);
         }
         if let Some(path) = arg("--dump") {
             // One row per dev candidate pair, for looking at the measures by hand.
@@ -546,17 +546,43 @@ fn samples() {
 /// Fits the same-story logistic weights on the dev pairs that are not exact, near or excerpt:
 /// positives are pairs of one cluster, negatives the rest. Prints them for `WEIGHTS`.
 fn fit(
+    docs: &[gen::SetDoc],
     measures: &[(usize, usize, dedup::Measures)],
     truth: &HashMap<(usize, usize), &'static str>,
 ) {
     let options = Options::default();
     // GLEANER_FIT_WITHOUT="phrases,lead names": fit as if those features were absent.
     let without = std::env::var("GLEANER_FIT_WITHOUT").unwrap_or_default();
-    let rows: Vec<([f32; dedup::FEATURES], f32)> = measures
+    let judged: Vec<&(usize, usize, dedup::Measures)> = measures
         .iter()
         .filter(|(_, _, m)| {
             !matches!(dedup::classify(m, &options), Some((r, _)) if r != gleaner::Relation::SameStory)
         })
+        .collect();
+    // Each pair of copy groups weighs as much as any other in total, as in the story-level
+    // figures: otherwise a story with five copies counts 25 times.
+    let unit_pair = |a: usize, b: usize| {
+        let (x, y) = (story_unit(docs, a), story_unit(docs, b));
+        (x.min(y), x.max(y))
+    };
+    let mut per_unit_pair: HashMap<_, f32> = HashMap::new();
+    for (a, b, _) in &judged {
+        *per_unit_pair.entry(unit_pair(*a, *b)).or_default() += 1.0;
+    }
+    let by_story = std::env::var("GLEANER_FIT_STORY").is_ok();
+    let weights: Vec<f32> = judged
+        .iter()
+        .map(|(a, b, _)| {
+            if by_story {
+                1.0 / per_unit_pair[&unit_pair(*a, *b)]
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    let total: f32 = weights.iter().sum();
+    let rows: Vec<([f32; dedup::FEATURES], f32)> = judged
+        .iter()
         .map(|(a, b, m)| {
             let mut f = m.features;
             for (i, name) in dedup::FEATURE_NAMES.iter().enumerate() {
@@ -564,7 +590,14 @@ fn fit(
                     f[i] = 0.0;
                 }
             }
-            (f, if truth.contains_key(&(*a, *b)) { 1.0 } else { 0.0 })
+            (
+                f,
+                if truth.contains_key(&(*a, *b)) {
+                    1.0
+                } else {
+                    0.0
+                },
+            )
         })
         .collect();
     let positives = rows.iter().filter(|r| r.1 > 0.5).count();
@@ -577,13 +610,13 @@ fn fit(
     let mut w = [0f32; dedup::FEATURES + 1];
     for _ in 0..20000 {
         let mut grad = [0f32; dedup::FEATURES + 1];
-        for (f, y) in &rows {
+        for ((f, y), k) in rows.iter().zip(&weights) {
             let z = w[dedup::FEATURES] + f.iter().zip(&w).map(|(x, w)| x * w).sum::<f32>();
             let p = 1.0 / (1.0 + (-z).exp());
             for i in 0..dedup::FEATURES {
-                grad[i] += (p - y) * f[i];
+                grad[i] += k * (p - y) * f[i];
             }
-            grad[dedup::FEATURES] += p - y;
+            grad[dedup::FEATURES] += k * (p - y);
         }
         for i in 0..=dedup::FEATURES {
             let l2 = if i < dedup::FEATURES {
@@ -591,7 +624,7 @@ fn fit(
             } else {
                 0.0
             };
-            w[i] -= 2.0 * (grad[i] / rows.len() as f32 + l2);
+            w[i] -= 2.0 * (grad[i] / total + l2);
         }
     }
     for (name, v) in dedup::FEATURE_NAMES.iter().zip(&w) {
