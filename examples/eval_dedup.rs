@@ -559,8 +559,10 @@ fn fit(
             !matches!(dedup::classify(m, &options), Some((r, _)) if r != gleaner::Relation::SameStory)
         })
         .collect();
-    // Each pair of copy groups weighs as much as any other in total, as in the story-level
-    // figures: otherwise a story with five copies counts 25 times.
+    // GLEANER_FIT_STORY=1: each pair of copy groups weighs as much as any other in total, as in
+    // the story-level figures (otherwise a story with five copies counts 25 times). Tried in
+    // session 12: a little better at the story level, worse with the bridge rule; not used for
+    // `WEIGHTS`.
     let unit_pair = |a: usize, b: usize| {
         let (x, y) = (story_unit(docs, a), story_unit(docs, b));
         (x.min(y), x.max(y))

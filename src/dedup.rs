@@ -17,8 +17,9 @@
 //!   conflicting numbers and names (two stories of the same kind, such as two earthquakes, share
 //!   words but not their numbers and names). The weights and the threshold were fitted on the
 //!   dev half of the generated evaluation set (`examples/eval_dedup.rs --fit --sweep`); the
-//!   test half measures them (the README has the figures). Rarity comes
-//!   from the collection plus a background table of document frequencies computed from Wikinews
+//!   test half measures them (the README has the figures). A weak link bridging two stories
+//!   judged different (a retelling that repeats background of a related article) is dropped.
+//!   Rarity comes from the collection plus a background table of document frequencies computed from Wikinews
 //!   (CC BY 2.5) by `examples/gen_dedup_set.rs df`, so that a drop of five files already knows
 //!   that "Putin" says less than "Scholz".
 //!
@@ -656,7 +657,8 @@ pub fn measure_candidates(docs: &[Option<Input>]) -> Vec<(usize, usize, Measures
 /// Same-story evidence is judged between groups of copies (documents linked as exact, near or
 /// excerpt), not between single documents: a near copy with a headline list or stripped quotation
 /// marks is the same text, so when one version of a story is linked to another story's version,
-/// all their versions are.
+/// all their versions are. A group linked strongly to one story and much more weakly to a
+/// second that the first is not linked to keeps the strong link only (`drop_weak_bridges`).
 pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     let profiles = profiles(docs);
     let idf = Idf::new(&profiles);
