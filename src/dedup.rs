@@ -17,8 +17,9 @@
 //!   conflicting numbers and names (two stories of the same kind, such as two earthquakes, share
 //!   words but not their numbers and names). The weights and the threshold were fitted on the
 //!   dev half of the generated evaluation set (`examples/eval_dedup.rs --fit --sweep`); the
-//!   test half measures them (the README has the figures). Rarity comes
-//!   from the collection plus a background table of document frequencies computed from Wikinews
+//!   test half measures them (the README has the figures). A weak link bridging two stories
+//!   judged different (a retelling that repeats background of a related article) is dropped.
+//!   Rarity comes from the collection plus a background table of document frequencies computed from Wikinews
 //!   (CC BY 2.5) by `examples/gen_dedup_set.rs df`, so that a drop of five files already knows
 //!   that "Putin" says less than "Scholz".
 //!
@@ -46,7 +47,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Shingle Jaccard at or above which two texts are near copies.
 pub const DEFAULT_NEAR_THRESHOLD: f32 = 0.5;
 /// Same-story score (a calibrated probability) at or above which two texts tell one story.
-pub const DEFAULT_STORY_THRESHOLD: f32 = 0.45;
+pub const DEFAULT_STORY_THRESHOLD: f32 = 0.4;
 /// Share of the smaller text found in the larger one above which it can be an excerpt.
 const EXCERPT_CONTAINMENT: f32 = 0.8;
 /// ... and the reverse share must stay below this: otherwise they are near copies.
@@ -656,7 +657,8 @@ pub fn measure_candidates(docs: &[Option<Input>]) -> Vec<(usize, usize, Measures
 /// Same-story evidence is judged between groups of copies (documents linked as exact, near or
 /// excerpt), not between single documents: a near copy with a headline list or stripped quotation
 /// marks is the same text, so when one version of a story is linked to another story's version,
-/// all their versions are.
+/// all their versions are. A group linked strongly to one story and much more weakly to a
+/// second that the first is not linked to keeps the strong link only (`drop_weak_bridges`).
 pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     let profiles = profiles(docs);
     let idf = Idf::new(&profiles);
@@ -837,6 +839,7 @@ fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
                 .push((j.x, j.y));
         }
     }
+    drop_weak_bridges(&mut between, judged);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &g) in group.iter().enumerate() {
         members.entry(g).or_default().push(i);
@@ -850,6 +853,59 @@ fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A group's weak same-story link is dropped when the group has a link this much stronger to
+/// another group that the weak partner is not linked to.
+const WEAK_BRIDGE_GAP: f32 = 0.4;
+/// Partners of one group checked against each other, strongest first (bounds the work on a
+/// group linked to thousands).
+const MAX_BRIDGE_PARTNERS: usize = 64;
+
+/// Drops the weak links that bridge two stories judged different. A group linked strongly to
+/// one story and weakly to another, when those two are not linked, shares only background with
+/// the weak one: a retelling that repeats a few sentences of a related article, a follow-up
+/// that repeats the last report's context. Links are judged as they were scored (a link dropped
+/// here still counts as a link for the others), so the order of the groups does not matter.
+fn drop_weak_bridges(
+    between: &mut BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    judged: &[Judged],
+) {
+    let strength = |linked: &[(usize, usize)]| {
+        linked
+            .iter()
+            .filter_map(|&(x, y)| {
+                let k = judged.binary_search_by_key(&(x, y), |j| (j.x, j.y)).ok()?;
+                Some(judged[k].m.story)
+            })
+            .fold(0.0f32, f32::max)
+    };
+    let mut partners: BTreeMap<usize, Vec<(f32, usize)>> = BTreeMap::new();
+    for (&(gx, gy), linked) in between.iter() {
+        let s = strength(linked);
+        partners.entry(gx).or_default().push((s, gy));
+        partners.entry(gy).or_default().push((s, gx));
+    }
+    let mut weak = Vec::new();
+    for (&g, list) in &mut partners {
+        if list.len() < 2 {
+            continue;
+        }
+        list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        list.truncate(MAX_BRIDGE_PARTNERS);
+        for &(s2, h2) in list.iter() {
+            let bridged = list
+                .iter()
+                .take_while(|(s1, _)| *s1 >= s2 + WEAK_BRIDGE_GAP)
+                .any(|&(_, h1)| !between.contains_key(&(h1.min(h2), h1.max(h2))));
+            if bridged {
+                weak.push((g.min(h2), g.max(h2)));
+            }
+        }
+    }
+    for k in weak {
+        between.remove(&k);
+    }
 }
 
 const COMPARED: &str = "compared the cleaned text (boilerplate removed)";
@@ -1311,6 +1367,51 @@ mod tests {
     }
 
     const STORY: &str = "The central bank raised its key rate by 0.75 points to 4.5% on Wednesday, its largest increase since 1994.\nGovernor Jane Holloway said inflation of 9.1% was \"far too high and we will bring it down\".\nMarkets in Frankfurt fell after the decision, and the euro gained 1.2% against the dollar.\nAnalysts at Deka and Commerzbank had expected a move of half a point.";
+
+    /// Judged pairs (x, y, story score) of single documents; scores at or above 0.4 are links.
+    fn story_pairs(scores: &[(usize, usize, f32)]) -> Vec<(usize, usize)> {
+        let judged: Vec<Judged> = scores
+            .iter()
+            .map(|&(x, y, story)| Judged {
+                x,
+                y,
+                m: Measures {
+                    story,
+                    ..Measures::default()
+                },
+                verdict: (story >= 0.4).then_some((Relation::SameStory, story)),
+            })
+            .collect();
+        let groups: Vec<usize> = (0..4).collect();
+        let mut out = story_links(&groups, &judged);
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn weak_link_bridging_two_unlinked_stories_is_dropped() {
+        // 1 retells 0 (0.95) and repeats background of 2 (0.5); 0 and 2 are different stories.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.95), (0, 2, 0.1), (1, 2, 0.5)]),
+            [(0, 1)]
+        );
+        // Not compared at all counts as not linked.
+        assert_eq!(story_pairs(&[(0, 1, 0.95), (1, 2, 0.5)]), [(0, 1)]);
+    }
+
+    #[test]
+    fn links_of_similar_strength_or_to_linked_stories_are_kept() {
+        // Two retellings of 0 that are not linked to each other.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.9), (0, 2, 0.7), (1, 2, 0.2)]),
+            [(0, 1), (0, 2)]
+        );
+        // The weak partner is linked to the strong one: one story.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.95), (0, 2, 0.45), (1, 2, 0.5)]),
+            [(0, 1), (0, 2), (1, 2)]
+        );
+    }
 
     #[test]
     fn exact_ignores_case_punctuation_quotes_dashes_and_spacing() {

@@ -48,7 +48,7 @@ OPTIONS:
     --threshold X        keep blocks whose article score is at least X
                          (0..1, default 0.5; lower keeps more)
     --near X             near-duplicate threshold (default 0.5)
-    --story X            same-story threshold (default 0.45)
+    --story X            same-story threshold (default 0.4)
     -h, --help           this help
     -V, --version        the version
 
