@@ -143,24 +143,24 @@ struct Quiet<'a, E> {
 
 impl<E: Emitter> Quiet<'_, E> {
     /// The current attribute's name, lower case, if the builder reads the attribute.
-    fn read_name(&self) -> Option<&[u8]> {
-        let name = self.attr.get(..self.attr_len)?;
-        matches!(
-            name,
-            b"class"
-                | b"id"
-                | b"role"
-                | b"itemprop"
-                | b"property"
-                | b"name"
-                | b"content"
-                | b"type"
-                | b"style"
-                | b"aria-hidden"
-                | b"href"
-                | b"hidden"
-        )
-        .then_some(name)
+    fn read_name(&self) -> Option<&'static [u8]> {
+        // A match (a decision tree on length and bytes), returning the static name so that
+        // handing it on copies nothing.
+        Some(match self.attr.get(..self.attr_len)? {
+            b"class" => b"class",
+            b"id" => b"id",
+            b"role" => b"role",
+            b"itemprop" => b"itemprop",
+            b"property" => b"property",
+            b"name" => b"name",
+            b"content" => b"content",
+            b"type" => b"type",
+            b"style" => b"style",
+            b"aria-hidden" => b"aria-hidden",
+            b"href" => b"href",
+            b"hidden" => b"hidden",
+            _ => return None,
+        })
     }
 
     /// Hands the started attribute to the builder once its name is whole, if it is one the
@@ -172,9 +172,6 @@ impl<E: Emitter> Quiet<'_, E> {
     fn settle_name(&mut self) {
         if std::mem::take(&mut self.pending) {
             if let Some(name) = self.read_name() {
-                let mut buf = [0; ATTR_MAX];
-                buf[..name.len()].copy_from_slice(name);
-                let name = &buf[..name.len()];
                 self.inner.init_attribute();
                 self.inner.push_attribute_name(name);
             }
