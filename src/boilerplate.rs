@@ -76,6 +76,11 @@ impl Templates {
     /// Counts recurring lines. Documents that share a large part of their lines are copies of
     /// one article and count as one, so an article's own sentences never look like a template.
     pub fn from_collection(docs: &[Option<(&str, &[Block])>]) -> Templates {
+        // A template line is one found in two documents or more: a lone document (one dropped
+        // page) has none, and hashing its lines into maps would be wasted work.
+        if docs.iter().flatten().nth(1).is_none() {
+            return Templates::default();
+        }
         // Lines are compared by the hash of their normalized form: no string per line.
         let line_sets: Vec<BTreeMap<u64, usize>> = docs
             .iter()
@@ -1393,5 +1398,14 @@ Kurz.\nDie Nato und die USA sehen bislang keine Hinweise auf einen Truppenabzug 
         let last = blocks[0].len() - 1;
         assert_eq!(line(last), "“We want peace,” Putin said.");
         assert_ne!(v[last].label, Label::Template);
+    }
+
+    #[test]
+    fn a_lone_document_has_no_template_lines() {
+        let doc = "Northwind Daily Edition\nNorthwind Daily Edition\nThe harvest was large.\n";
+        let blocks = segment::lines(doc);
+        let templates = Templates::from_collection(&[None, Some((doc, &blocks)), None]);
+        assert!(templates.groups.is_empty());
+        assert_eq!(templates.count("Northwind Daily Edition"), 1);
     }
 }

@@ -20,7 +20,7 @@
 //! [`MAX_DEPTH`] elements so that tag soup stays linear.
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
+use html5gum::{Emitter, ForwardingEmitter, Span, State, Tokenizer};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -113,6 +113,7 @@ pub fn parse(html: &str) -> Page {
             drop_text: &drop_text,
             attr: [0; ATTR_MAX],
             attr_len: 0,
+            pending: false,
         };
         // The string reader cannot fail: its error type is `Infallible`.
         let _ = Tokenizer::new_with_emitter(html, quiet).finish();
@@ -127,7 +128,7 @@ const ATTR_MAX: usize = 11;
 /// copies it: parse errors (html5gum validates every character for them unless the emitter
 /// declines), comment text, text the builder would drop (scripts, styles, hidden elements:
 /// the emitter only hands text over at the next tag, after the events that could change
-/// `drop_text`), and the values of attributes the builder does not read (URLs, srcsets, data).
+/// `drop_text`), and attributes the builder does not read (URLs, srcsets, data), name and value.
 struct Quiet<'a, E> {
     inner: E,
     /// Set after every event: the builder would drop text read now.
@@ -136,6 +137,46 @@ struct Quiet<'a, E> {
     attr: [u8; ATTR_MAX],
     /// Its length (`ATTR_MAX + 1`: longer than any name we read).
     attr_len: usize,
+    /// An attribute was started and its name not yet handed on (see `settle_name`).
+    pending: bool,
+}
+
+impl<E: Emitter> Quiet<'_, E> {
+    /// The current attribute's name, lower case, if the builder reads the attribute.
+    fn read_name(&self) -> Option<&'static [u8]> {
+        // A match (a decision tree on length and bytes), returning the static name so that
+        // handing it on copies nothing.
+        Some(match self.attr.get(..self.attr_len)? {
+            b"class" => b"class",
+            b"id" => b"id",
+            b"role" => b"role",
+            b"itemprop" => b"itemprop",
+            b"property" => b"property",
+            b"name" => b"name",
+            b"content" => b"content",
+            b"type" => b"type",
+            b"style" => b"style",
+            b"aria-hidden" => b"aria-hidden",
+            b"href" => b"href",
+            b"hidden" => b"hidden",
+            _ => return None,
+        })
+    }
+
+    /// Hands the started attribute to the builder once its name is whole, if it is one the
+    /// builder reads. Names are most of a tag's events, and most are never read (`src`, `alt`,
+    /// `data-*`...): each one cost a copy, an event and a UTF-8 check. Skipping one changes
+    /// nothing the builder sees but that name: its value is dropped too (`push_attribute_value`),
+    /// and the flushes `init_attribute` would do happen at the next attribute or the tag's end,
+    /// with no event between.
+    fn settle_name(&mut self) {
+        if std::mem::take(&mut self.pending) {
+            if let Some(name) = self.read_name() {
+                self.inner.init_attribute();
+                self.inner.push_attribute_name(name);
+            }
+        }
+    }
 }
 
 impl<E: Emitter> ForwardingEmitter for Quiet<'_, E> {
@@ -162,8 +203,9 @@ impl<E: Emitter> ForwardingEmitter for Quiet<'_, E> {
 
     #[inline]
     fn init_attribute(&mut self) {
+        self.settle_name();
         self.attr_len = 0;
-        self.inner.init_attribute();
+        self.pending = true;
     }
 
     #[inline]
@@ -176,31 +218,36 @@ impl<E: Emitter> ForwardingEmitter for Quiet<'_, E> {
             }
             None => self.attr_len = ATTR_MAX + 1,
         }
-        self.inner.push_attribute_name(s);
     }
 
-    /// The name still reaches the builder (at the next attribute or the tag's end), only
-    /// without its value.
+    #[inline]
+    fn init_attribute_value(&mut self) {
+        self.settle_name();
+        self.inner.init_attribute_value();
+    }
+
     #[inline]
     fn push_attribute_value(&mut self, s: &[u8]) {
-        let read = matches!(
-            self.attr.get(..self.attr_len),
-            Some(
-                b"class"
-                    | b"id"
-                    | b"role"
-                    | b"itemprop"
-                    | b"property"
-                    | b"name"
-                    | b"content"
-                    | b"type"
-                    | b"style"
-                    | b"aria-hidden"
-            )
-        );
+        self.settle_name();
+        // `href` and `hidden` are read by name alone.
+        let read = self
+            .read_name()
+            .is_some_and(|name| !matches!(name, b"href" | b"hidden"));
         if read {
             self.inner.push_attribute_value(s);
         }
+    }
+
+    #[inline]
+    fn set_self_closing(&mut self) {
+        self.settle_name();
+        self.inner.set_self_closing();
+    }
+
+    #[inline]
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.settle_name();
+        self.inner.emit_current_tag()
     }
 }
 
