@@ -19,9 +19,9 @@
 //!   dev half of the generated evaluation set (`examples/eval_dedup.rs --fit --sweep`); the
 //!   test half measures them (the README has the figures). A weak link bridging two stories
 //!   judged different (a retelling that repeats background of a related article) is dropped.
-//!   Rarity comes from the collection plus a background table of document frequencies computed from Wikinews
-//!   (CC BY 2.5) by `examples/gen_dedup_set.rs df`, so that a drop of five files already knows
-//!   that "Putin" says less than "Scholz".
+//!   Rarity comes from the collection plus a background table of document frequencies
+//!   computed from Wikinews (CC BY 2.5) by `examples/gen_dedup_set.rs df`, so that a drop of
+//!   five files already knows that "Putin" says less than "Scholz".
 //!
 //! Candidates: collections up to [`ALL_PAIRS_UP_TO`] documents compare every pair. Larger ones
 //! take the pairs that share a MinHash band (near copies and excerpts) or three of their rarest
