@@ -947,3 +947,27 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_lines_other_than_short_sentences_need_more_evidence() {
+        let short = super::super::shape("He also said it was enough.");
+        let label = super::super::shape("Related coverage from How to Do Everything");
+        let long = super::super::shape(
+            "Michigan health authorities are reporting a sixth fatality linked to the virus, officials said.",
+        );
+        // A short sentence keeps the trees' probability.
+        assert_eq!(text_odds(0.55, &short), 0.55);
+        // Other lines are kept from TEXT_KEEP on, which maps to 0.5; the order is kept.
+        for s in [&label, &long] {
+            assert!((text_odds(TEXT_KEEP, s) - 0.5).abs() < 1e-6);
+            assert!(text_odds(0.6, s) < 0.5);
+            assert!(text_odds(0.7, s) > 0.5 && text_odds(0.7, s) < text_odds(0.9, s));
+            assert_eq!(text_odds(1.0, s), 1.0);
+            assert_eq!(text_odds(0.0, s), 0.0);
+        }
+    }
+}
