@@ -16,6 +16,10 @@
 //! ```
 //!
 //! `--data DIR` (or `GLEANER_BENCH`) points at the benchmark; default `../shared/data/boilerplate`.
+//! With `--cv`, `--errors N` shows the wrong blocks of each fold's N worst held-out pages.
+//! Experiments: `GB_KINDS=text` trains plain text only (HTML falls back to the rules),
+//! `GB_DROP=f1,f2` blanks features by name (ablation), `GB_DUMP=FILE` with `--cv` writes every
+//! held-out block's text and score as JSON lines (to study keep rules offline).
 //!
 //! The metric, as the benchmark's README states it: tokens are the matches of the Unicode regex
 //! `\w+`; shingles are the runs of 4 consecutive tokens (a text of fewer than 4 tokens gives one
@@ -85,7 +89,7 @@ fn main() {
     let cv = flag("--cv").then(|| value("--cv").and_then(|v| v.parse().ok()).unwrap_or(4));
     evaluate(
         &bench,
-        flag("--split") || errors.is_some(),
+        flag("--split") || errors.is_some() && cv.is_none(),
         cv,
         worst,
         errors,
@@ -290,7 +294,7 @@ impl Bench {
 /// Decodes, segments and classifies one document, then joins the kept blocks as
 /// `document_report` does.
 fn clean(name: &str, bytes: &[u8], models: Option<&Models<'_>>) -> String {
-    clean_at(name, bytes, models, &[0.5]).swap_remove(0)
+    clean_at(name, bytes, models, &[(0.5, 0)]).swap_remove(0)
 }
 
 /// The kept text at each keep threshold (the app's slider).
@@ -298,7 +302,7 @@ fn clean_at(
     name: &str,
     bytes: &[u8],
     models: Option<&Models<'_>>,
-    thresholds: &[f32],
+    thresholds: &[(f32, usize)],
 ) -> Vec<String> {
     let Ok(decoded) = decode::decode(bytes, name) else {
         return vec![String::new(); thresholds.len()];
@@ -310,10 +314,11 @@ fn clean_at(
     };
     thresholds
         .iter()
-        .map(|&t| {
+        .map(|&(t, min_words)| {
             let mut out = String::new();
             for (b, v) in blocks.iter().zip(&verdicts) {
-                if v.score >= t {
+                let long = tokens(&text[b.range.clone()]).len() >= min_words;
+                if v.score >= if long { t } else { 0.5 } {
                     if !out.is_empty() {
                         out.push_str(if b.blank_before { "\n\n" } else { "\n" });
                     }
@@ -325,8 +330,18 @@ fn clean_at(
         .collect()
 }
 
-/// Keep thresholds the cross-validated rows are also scored at.
-const SWEEP: [f32; 4] = [0.4, 0.55, 0.6, 0.65];
+/// Keep thresholds the cross-validated rows are also scored at, each for blocks of at least
+/// that many tokens (shorter blocks keep 0.5).
+const SWEEP: [(f32, usize); 8] = [
+    (0.4, 0),
+    (0.55, 0),
+    (0.6, 0),
+    (0.65, 0),
+    (0.6, 12),
+    (0.65, 12),
+    (0.65, 20),
+    (0.7, 20),
+];
 
 fn to_blocks(decoded: decode::Decoded) -> (String, Vec<segment::Block>) {
     match decoded.format {
@@ -478,6 +493,12 @@ fn evaluate(bench: &Bench, split: bool, cv: Option<usize>, worst: usize, errors:
             );
             let m = train_models(bench, &train);
             let out = run(bench, &test, Some(&m.borrow()));
+            if let Some(k) = errors {
+                show_errors(bench, &test, &m.borrow(), k);
+            }
+            if let Ok(path) = std::env::var("GB_DUMP") {
+                dump_scores(bench, &test, &m.borrow(), &path);
+            }
             r.html.extend(out.html);
             r.text.extend(out.text);
             for &id in &test {
@@ -501,8 +522,8 @@ fn evaluate(bench: &Bench, split: bool, cv: Option<usize>, worst: usize, errors:
             }
         }
         extra.push((format!("gleaner, {folds}-fold CV"), r));
-        for (t, r) in SWEEP.iter().zip(sweep) {
-            extra.push((format!("gleaner, {folds}-fold CV, keep >= {t}"), r));
+        for ((t, w), r) in SWEEP.iter().zip(sweep) {
+            extra.push((format!("gleaner, {folds}-fold CV, keep >= {t} ({w}+ w)"), r));
         }
     }
     let text_input = bench.peers.get("html-text").cloned().unwrap_or_default();
@@ -838,6 +859,35 @@ fn show_errors(bench: &Bench, ids: &[&String], m: &Models<'_>, k: usize) {
     }
 }
 
+/// Appends every block's text and score on the given pages, both inputs, as JSON lines
+/// (`GB_DUMP=FILE` with `--cv`: held-out scores to study keep rules offline).
+fn dump_scores(bench: &Bench, ids: &[&String], m: &Models<'_>, path: &str) {
+    use std::io::Write;
+    let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    else {
+        eprintln!("eval_boilerplate: cannot open {path}");
+        return;
+    };
+    for html in [false, true] {
+        for (id, p) in ids.iter().zip(prepare_pages(bench, ids, html)) {
+            let v = training::classify_with(m, &p.text, &p.blocks, &Templates::default());
+            let blocks: Vec<Value> = p
+                .blocks
+                .iter()
+                .zip(&v)
+                .map(|(b, v)| {
+                    serde_json::json!([&p.text[b.range.clone()], v.score, b.blank_before])
+                })
+                .collect();
+            let line = serde_json::json!({"id": id, "html": html, "blocks": blocks});
+            let _ = writeln!(file, "{line}");
+        }
+    }
+}
+
 /// Time per stage over all HTML pages (three rounds, the fastest kept).
 fn speed(bench: &Bench) {
     let mut best = [f64::MAX; 3];
@@ -1007,8 +1057,20 @@ fn oracle(bench: &Bench) {
 }
 
 fn train_models(bench: &Bench, ids: &[&String]) -> OwnedModels {
-    let text = train_kind(&prepare_pages(bench, ids, false), "text");
-    let html = train_kind(&prepare_pages(bench, ids, true), "html");
+    // `GB_KINDS=text` (or `html`) trains one kind only, for quicker experiments; the other kind
+    // then falls back to the rules.
+    let kinds = std::env::var("GB_KINDS").unwrap_or_default();
+    let wanted = |kind: &str| kinds.is_empty() || kinds.contains(kind);
+    let text = if wanted("text") {
+        train_kind(&prepare_pages(bench, ids, false), "text")
+    } else {
+        Vec::new()
+    };
+    let html = if wanted("html") {
+        train_kind(&prepare_pages(bench, ids, true), "html")
+    } else {
+        Vec::new()
+    };
     OwnedModels::new(text, html)
 }
 
@@ -1016,10 +1078,30 @@ fn train_models(bench: &Bench, ids: &[&String]) -> OwnedModels {
 /// scores of stage k - 1, so that it learns how far to trust them on pages it has not seen.
 fn train_kind(pages: &[Page], kind: &str) -> Vec<OwnedForest> {
     let stages = params().stages;
+    // `GB_DROP=name,name` blanks features (stage-1 or stage-2 names) for ablations: a constant
+    // column is never split on.
+    let drop: Vec<usize> = std::env::var("GB_DROP")
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|name| {
+            training::STAGE1
+                .iter()
+                .chain(training::STAGE2)
+                .position(|n| *n == name)
+        })
+        .collect();
     let data_of = |idx: &[usize], x: &dyn Fn(usize) -> Vec<Vec<f32>>| {
         let mut data = Data::default();
         for &i in idx {
-            data.x.extend(x(i));
+            let mut rows = x(i);
+            for row in &mut rows {
+                for &f in &drop {
+                    if let Some(v) = row.get_mut(f) {
+                        *v = 0.0;
+                    }
+                }
+            }
+            data.x.extend(rows);
             data.y.extend(&pages[i].labels);
             data.w.extend(&pages[i].weights);
         }

@@ -848,6 +848,25 @@ fn headline_island(items: &[Item], i: usize) -> bool {
     hi - lo <= 3 && lo > 0 && hi < items.len() && paragraph(lo - 1) && paragraph(hi)
 }
 
+/// In plain text, lines other than short sentences are kept from this probability of the trees.
+const TEXT_KEEP: f32 = 0.67;
+/// Sentences (ending in . ! ? …) shorter than this many words keep the plain 0.5.
+const SHORT_SENTENCE_WORDS: f32 = 12.0;
+
+/// In plain text, the lines the trees are unsure about are mostly the prose and labels around
+/// the article: teaser summaries, readers' comments, related links, "Tags:" lines. Those need
+/// more evidence. A short sentence keeps the plain 0.5: losing a real short paragraph ("He also
+/// said it was enough.") is what users notice, and it costs the page few words when kept
+/// wrongly. The odds are scaled, not cut, so 0.5 still means "keep" and the app's slider works
+/// on the same scale.
+fn text_odds(p: f32, s: &super::Shape) -> f32 {
+    if s.terminal && s.words < SHORT_SENTENCE_WORDS || !(0.0..1.0).contains(&p) {
+        return p;
+    }
+    let k = TEXT_KEEP / (1.0 - TEXT_KEEP);
+    p / (p + (1.0 - p) * k)
+}
+
 /// Final verdicts from article scores: furniture the rules are sure of stays out, and every
 /// removed block gets the most specific reason known.
 pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
@@ -859,7 +878,7 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
         .enumerate()
         .map(|(i, (((it, rule), &p), b))| {
             let s = &it.shape;
-            let mut score = p;
+            let mut score = if a.html { p } else { text_odds(p, s) };
             if s.phrase.is_some() || s.url || s.date || it.template {
                 score = score.min(0.2);
             }
@@ -927,4 +946,28 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_lines_other_than_short_sentences_need_more_evidence() {
+        let short = super::super::shape("He also said it was enough.");
+        let label = super::super::shape("Related coverage from How to Do Everything");
+        let long = super::super::shape(
+            "Michigan health authorities are reporting a sixth fatality linked to the virus, officials said.",
+        );
+        // A short sentence keeps the trees' probability.
+        assert_eq!(text_odds(0.55, &short), 0.55);
+        // Other lines are kept from TEXT_KEEP on, which maps to 0.5; the order is kept.
+        for s in [&label, &long] {
+            assert!((text_odds(TEXT_KEEP, s) - 0.5).abs() < 1e-6);
+            assert!(text_odds(0.6, s) < 0.5);
+            assert!(text_odds(0.7, s) > 0.5 && text_odds(0.7, s) < text_odds(0.9, s));
+            assert_eq!(text_odds(1.0, s), 1.0);
+            assert_eq!(text_odds(0.0, s), 0.0);
+        }
+    }
 }
