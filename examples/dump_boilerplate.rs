@@ -16,7 +16,7 @@
 
 use gleaner::boilerplate::training;
 use gleaner::boilerplate::{self, Templates, Verdict};
-use gleaner::{decode, html, segment};
+use gleaner::{decode, segment};
 use std::fmt::Write as _;
 use std::io::{Read, Write as _};
 use std::path::PathBuf;
@@ -67,26 +67,11 @@ fn main() {
             parsed.push(None);
             continue;
         };
-        let page = html::parse(&decoded.text);
-        writeln!(out, "=== {id} html, metadata {:?}", page.metadata).unwrap();
-        writeln!(out, "{:?}", page.text).unwrap();
-        let blocks: Vec<segment::Block> = page
-            .blocks
-            .into_iter()
-            .map(|(range, hints)| segment::Block {
-                range,
-                blank_before: true,
-                hints: Some(hints),
-            })
-            .collect();
-        dump_blocks(
-            &mut out,
-            classify,
-            &page.text,
-            &blocks,
-            &Templates::default(),
-        );
-        parsed.push(Some((page.text, blocks)));
+        let (text, blocks, metadata) = gleaner::bench::text_and_blocks(decoded);
+        writeln!(out, "=== {id} html, metadata {metadata:?}").unwrap();
+        writeln!(out, "{text:?}").unwrap();
+        dump_blocks(&mut out, classify, &text, &blocks, &Templates::default());
+        parsed.push(Some((text, blocks)));
 
         if let Some(body) = text_versions
             .get(id)

@@ -123,6 +123,14 @@ pub fn html_page(docs: &[(String, String)]) -> String {
     html
 }
 
+/// A decoded page's visible text, blocks and metadata, made as the pipeline makes them: for the
+/// examples that dump or time extraction.
+pub fn text_and_blocks(
+    decoded: decode::Decoded,
+) -> (String, Vec<segment::Block>, crate::html::Metadata) {
+    crate::text_and_blocks(decoded)
+}
+
 /// Cleans one HTML page the way the pipeline does (decode, parse, block verdicts), without
 /// entity recognition, and returns how many blocks were kept: the bench times a 100 KB page with
 /// it, the "page cleaned" figure of the extraction target.
