@@ -879,7 +879,13 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
         .map(|(i, (((it, rule), &p), b))| {
             let s = &it.shape;
             let mut score = if a.html { p } else { text_odds(p, s) };
-            if s.phrase.is_some() || s.url || s.date || it.template {
+            // A bare number in a table cell ("17", "5040") is a value, not a dateline: the
+            // date cap would drop every numeric column of a table the article is made of.
+            let value_cell = s.words <= 1.0
+                && b.hints
+                    .as_ref()
+                    .is_some_and(|h| h.in_table && matches!(h.tag.as_str(), "td" | "th"));
+            if s.phrase.is_some() || s.url || s.date && !value_cell || it.template {
                 score = score.min(0.2);
             }
             // In plain text, a long line without sentence punctuation that the rules call another
@@ -951,6 +957,25 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_table_cells_are_not_datelines() {
+        let page = crate::html::parse("<p>17</p><table><tr><td>Kyle Busch<td>17</table>");
+        let blocks: Vec<Block> = page
+            .blocks
+            .iter()
+            .map(|(r, h)| Block {
+                range: r.clone(),
+                blank_before: true,
+                hints: Some(h.clone()),
+            })
+            .collect();
+        let a = analyze(&page.text, &blocks, &Templates::default());
+        let v = verdicts(&a, &blocks, &[0.9, 0.9, 0.9]);
+        // A lone "17" line is read as a date and capped; the same value in a cell is not.
+        assert_eq!(v[0].score, 0.2);
+        assert_eq!(v[2].score, 0.9);
+    }
 
     #[test]
     fn text_lines_other_than_short_sentences_need_more_evidence() {
