@@ -18,8 +18,8 @@
 //! blocks keep the rules' label and reason.
 //!
 //! Limits: a line is kept or removed whole; a paragraph that mixes article text and a promo is
-//! judged by its majority. On the benchmark, 4-fold cross-validated F1 is about 0.965 on HTML
-//! and 0.92 on plain text (the in-sample figures, 0.982 and 0.956, are optimistic); the weakest
+//! judged by its majority. On the benchmark, 4-fold cross-validated F1 is about 0.966 on HTML
+//! and 0.92 on plain text (the in-sample figures, 0.986 and 0.956, are optimistic); the weakest
 //! pages are those where a short article is surrounded by other prose (teasers, comments).
 
 use crate::fxhash::FxHashMap;
