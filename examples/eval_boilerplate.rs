@@ -1127,7 +1127,7 @@ fn train_kind(pages: &[Page], kind: &str) -> Vec<OwnedForest> {
             let f = train_forest(&data_of(&train, &|i| features(i, &prev)));
             let fb = f.borrow();
             for i in all.iter().copied().filter(|i| i % FOLDS == fold) {
-                oof[i] = features(i, &prev).iter().map(|x| fb.predict(x)).collect();
+                oof[i] = fb.predict_all(&features(i, &prev));
                 training::cap_comments(&pages[i].blocks, &mut oof[i]);
             }
         }

@@ -29,6 +29,15 @@ pub struct Forest<'a> {
     pub leaves: &'a [f32],
 }
 
+/// Vectors whose trees are walked together, one lane each (see `Columns`).
+const LANES: usize = 16;
+
+/// A batch of up to `LANES` feature vectors stored feature-major: `cols[j][lane]` is feature `j`
+/// of that lane's vector. A split then reads its feature for every lane from one contiguous group
+/// (one SIMD load per four lanes in wasm `simd128` or SSE), and every index a `u8` split can name
+/// is in bounds; features past a vector's end read 0.
+type Columns = [[f32; LANES]; 256];
+
 impl Forest<'_> {
     pub const EMPTY: Forest<'static> = Forest {
         depth: 0,
@@ -42,38 +51,34 @@ impl Forest<'_> {
         self.leaves.is_empty()
     }
 
-    /// The log-odds of "article" for one feature vector. The trees are walked one slice each,
-    /// the vector padded: the inner loop checks little and the sum adds trees in order.
+    /// The log-odds of "article" for one feature vector: the base plus every tree's leaf, trees
+    /// added in order.
     pub fn margin(&self, x: &[f32]) -> f32 {
-        let mut row = [0.0; 256];
-        fill(&mut row, x, 0);
-        let mut sum = [self.base];
-        self.add_trees(std::slice::from_ref(&row), &mut sum);
-        sum[0]
+        self.margins(std::slice::from_ref(&x))[0]
     }
 
-    /// `margin` of every vector. Each tree is walked for a batch of vectors in turn, so that its
-    /// nodes stay in registers and the walks overlap; every sum still adds the trees in order, so
-    /// the results are those of `margin`, bit for bit.
+    /// `margin` of every vector. Each tree is walked for `LANES` vectors at once, so that its
+    /// nodes are read once per batch and the lanes' tests run side by side (SIMD where the target
+    /// has it); each lane's sum still adds the trees in order, so the results are those of one
+    /// vector at a time, bit for bit.
     pub fn margins<X: AsRef<[f32]>>(&self, xs: &[X]) -> Vec<f32> {
-        const BATCH: usize = 16;
-        let mut rows = [[0.0f32; 256]; BATCH];
-        // How far each row was written before (features past a shorter vector must read 0).
-        let mut dirty = [0usize; BATCH];
-        let mut out = vec![self.base; xs.len()];
-        for (chunk, sums) in xs.chunks(BATCH).zip(out.chunks_mut(BATCH)) {
-            for ((row, dirty), x) in rows.iter_mut().zip(&mut dirty).zip(chunk) {
-                *dirty = fill(row, x.as_ref(), *dirty);
-            }
-            self.add_trees(&rows[..chunk.len()], sums);
+        let mut cols: Box<Columns> = Box::new([[0.0; LANES]; 256]);
+        // How many leading features of `cols` may hold values of an earlier batch.
+        let mut dirty = 0;
+        let mut out = Vec::with_capacity(xs.len());
+        for chunk in xs.chunks(LANES) {
+            dirty = fill(&mut cols, chunk, dirty);
+            let mut sums = [self.base; LANES];
+            self.add_trees(&cols, &mut sums);
+            out.extend_from_slice(&sums[..chunk.len()]);
         }
         out
     }
 
-    /// Adds every tree's leaf to each row's sum, trees in order.
-    fn add_trees(&self, rows: &[[f32; 256]], sums: &mut [f32]) {
+    /// Adds every tree's leaf to each lane's sum, trees in order.
+    fn add_trees(&self, cols: &Columns, sums: &mut [f32; LANES]) {
         if self.depth == 3 {
-            return self.add_trees3(rows, sums);
+            return self.add_trees3(cols, sums);
         }
         let inner = (1usize << self.depth) - 1;
         let (mut features, mut thresholds) = (self.features, self.thresholds);
@@ -85,10 +90,10 @@ impl Forest<'_> {
                 break;
             };
             (features, thresholds) = (f_rest, t_rest);
-            for (x, sum) in rows.iter().zip(sums.iter_mut()) {
+            for (lane, sum) in sums.iter_mut().enumerate() {
                 let mut node = 0;
                 for _ in 0..self.depth {
-                    let left = x[usize::from(f[node])] < t[node];
+                    let left = cols[usize::from(f[node])][lane] < t[node];
                     node = 2 * node + 2 - usize::from(left);
                 }
                 *sum += leaves[node - inner];
@@ -96,32 +101,77 @@ impl Forest<'_> {
         }
     }
 
-    /// `add_trees` for depth 3 (the shipped models), unrolled: both second-level nodes are tested
-    /// while the root's test is still loading (shorter dependency chain), and every index is
-    /// provably in bounds.
-    fn add_trees3(&self, rows: &[[f32; 256]], sums: &mut [f32]) {
+    /// Each depth-3 tree's seven split features and thresholds (breadth first) and eight leaves.
+    fn trees3(&self) -> impl Iterator<Item = (&[u8; 7], &[f32; 7], &[f32; 8])> {
         let trees = self
             .features
             .chunks_exact(7)
             .zip(self.thresholds.chunks_exact(7))
             .zip(self.leaves.chunks_exact(8));
-        for ((f, t), leaves) in trees {
-            let (Ok(f), Ok(t), Ok(leaves)) = (
-                <&[u8; 7]>::try_from(f),
-                <&[f32; 7]>::try_from(t),
-                <&[f32; 8]>::try_from(leaves),
-            ) else {
-                break;
-            };
-            for (x, sum) in rows.iter().zip(sums.iter_mut()) {
-                // 1 when the walk goes right at node `n` (not `x < t`, as a NaN would).
-                let right = |n: usize| 1 - usize::from(x[usize::from(f[n])] < t[n]);
-                let b0 = right(0);
-                let (left1, right1) = (right(1), right(2));
-                let b1 = if b0 == 1 { right1 } else { left1 };
-                let b2 = right((3 + 2 * b0 + b1).min(6));
-                *sum += leaves[(4 * b0 + 2 * b1 + b2) & 7];
+        trees.map_while(|((f, t), l)| {
+            Some((f.try_into().ok()?, t.try_into().ok()?, l.try_into().ok()?))
+        })
+    }
+
+    /// `add_trees` for depth 3 (the shipped models): all seven splits are tested for every lane
+    /// and the leaf is picked by selects, so the lanes' work has no branch. A lane goes left
+    /// where `x < t` (a NaN goes right), as in the walk of `add_trees`.
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    fn add_trees3(&self, cols: &Columns, sums: &mut [f32; LANES]) {
+        for (f, t, l) in self.trees3() {
+            let c: [&[f32; LANES]; 7] = std::array::from_fn(|n| &cols[usize::from(f[n])]);
+            for (lane, sum) in sums.iter_mut().enumerate() {
+                // All ones where the lane goes left at node `n`; the picks are bit masks, not
+                // branches, so that the lanes vectorize.
+                let left = |n: usize| u32::from(c[n][lane] < t[n]).wrapping_neg();
+                let pick =
+                    |m: u32, a: f32, b: f32| f32::from_bits(a.to_bits() & m | b.to_bits() & !m);
+                let (l3, l4, l5, l6) = (
+                    pick(left(3), l[0], l[1]),
+                    pick(left(4), l[2], l[3]),
+                    pick(left(5), l[4], l[5]),
+                    pick(left(6), l[6], l[7]),
+                );
+                let (l1, l2) = (pick(left(1), l3, l4), pick(left(2), l5, l6));
+                *sum += pick(left(0), l1, l2);
             }
+        }
+    }
+
+    /// `add_trees3` in wasm SIMD, four lanes per vector: the same compares, selects and in-order
+    /// adds per lane (IEEE single precision in both), so the same sums bit for bit.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn add_trees3(&self, cols: &Columns, sums: &mut [f32; LANES]) {
+        use core::arch::wasm32::{f32x4, f32x4_add, f32x4_extract_lane, f32x4_lt, f32x4_splat};
+        use core::arch::wasm32::{v128, v128_bitselect};
+        const H: usize = LANES / 4;
+        let quad =
+            |c: &[f32; LANES], h: usize| f32x4(c[4 * h], c[4 * h + 1], c[4 * h + 2], c[4 * h + 3]);
+        let mut acc: [v128; H] = std::array::from_fn(|h| quad(sums, h));
+        for (f, t, l) in self.trees3() {
+            let c: [&[f32; LANES]; 7] = std::array::from_fn(|n| &cols[usize::from(f[n])]);
+            for (h, acc) in acc.iter_mut().enumerate() {
+                // All ones in the lanes that go left at node `n`.
+                let left = |n: usize| f32x4_lt(quad(c[n], h), f32x4_splat(t[n]));
+                let pick = |n: usize, a: f32, b: f32| {
+                    v128_bitselect(f32x4_splat(a), f32x4_splat(b), left(n))
+                };
+                let (l3, l4, l5, l6) = (
+                    pick(3, l[0], l[1]),
+                    pick(4, l[2], l[3]),
+                    pick(5, l[4], l[5]),
+                    pick(6, l[6], l[7]),
+                );
+                let l1 = v128_bitselect(l3, l4, left(1));
+                let l2 = v128_bitselect(l5, l6, left(2));
+                *acc = f32x4_add(*acc, v128_bitselect(l1, l2, left(0)));
+            }
+        }
+        for (h, acc) in acc.iter().enumerate() {
+            sums[4 * h] = f32x4_extract_lane::<0>(*acc);
+            sums[4 * h + 1] = f32x4_extract_lane::<1>(*acc);
+            sums[4 * h + 2] = f32x4_extract_lane::<2>(*acc);
+            sums[4 * h + 3] = f32x4_extract_lane::<3>(*acc);
         }
     }
 
@@ -141,14 +191,20 @@ fn probability(margin: f32) -> f32 {
     1.0 / (1.0 + (-margin).exp())
 }
 
-/// Writes a feature vector into a row padded to every index a `u8` split can name, so that
-/// reading a feature needs no check; features past the vector's end read 0. `dirty` is how far
-/// the row was written before; returns how far it is written now.
-fn fill(row: &mut [f32; 256], x: &[f32], dirty: usize) -> usize {
-    let n = x.len().min(row.len());
-    row[..n].copy_from_slice(&x[..n]);
-    if dirty > n {
-        row[n..dirty].fill(0.0);
+/// Writes a batch of feature vectors into `cols`, lane `i` from `xs[i]`; lanes past the batch
+/// and features past a vector's end read 0. `dirty` is how many leading features were written
+/// before; returns how many are written now.
+fn fill<X: AsRef<[f32]>>(cols: &mut Columns, xs: &[X], dirty: usize) -> usize {
+    let n = xs
+        .iter()
+        .map(|x| x.as_ref().len().min(cols.len()))
+        .max()
+        .unwrap_or(0);
+    cols[..dirty.max(n)].fill([0.0; LANES]);
+    for (lane, x) in xs.iter().enumerate() {
+        for (col, &v) in cols.iter_mut().zip(x.as_ref()) {
+            col[lane] = v;
+        }
     }
     n
 }
@@ -957,6 +1013,76 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One vector walked down every tree in turn: what `Forest::margins` must match bit for bit.
+    fn walked(forest: &Forest<'_>, x: &[f32]) -> f32 {
+        let inner = (1usize << forest.depth) - 1;
+        let mut sum = forest.base;
+        for (i, leaves) in forest.leaves.chunks_exact(inner + 1).enumerate() {
+            let mut node = 0;
+            for _ in 0..forest.depth {
+                let (f, t) = (
+                    forest.features[i * inner + node],
+                    forest.thresholds[i * inner + node],
+                );
+                let v = x.get(usize::from(f)).copied().unwrap_or(0.0);
+                node = if v < t { 2 * node + 1 } else { 2 * node + 2 };
+            }
+            sum += leaves[node - inner];
+        }
+        sum
+    }
+
+    #[test]
+    fn batched_margins_match_walking_each_vector() {
+        // Vectors of varied lengths (shorter ones read 0 past their end, also after a longer
+        // vector used the same lane), NaN, signed zeros and values on the thresholds; batches
+        // of 1 to 2 * LANES + 1 vectors.
+        let mut seed = 0x9e37_79b9_u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let forests = super::super::model::MODELS.html.iter();
+        let forests = forests.chain(super::super::model::MODELS.text);
+        let mut depth2 = *super::super::model::MODELS.html.first().unwrap();
+        depth2.depth = 2;
+        depth2.features = &depth2.features[..3 * 40];
+        depth2.thresholds = &depth2.thresholds[..3 * 40];
+        depth2.leaves = &depth2.leaves[..4 * 40];
+        for forest in forests.chain([&depth2]) {
+            for n in 1..=2 * LANES + 1 {
+                let xs: Vec<Vec<f32>> = (0..n)
+                    .map(|_| {
+                        let len = (next() % 80) as usize;
+                        let mut x: Vec<f32> = (0..len)
+                            .map(|_| match next() % 8 {
+                                0 => f32::NAN,
+                                1 => -0.0,
+                                2 => 0.0,
+                                _ => (next() % 2000) as f32 / 100.0 - 5.0,
+                            })
+                            .collect();
+                        // Some features exactly on a split's threshold.
+                        for _ in 0..8 {
+                            let k = next() as usize % forest.thresholds.len();
+                            if let Some(v) = x.get_mut(usize::from(forest.features[k])) {
+                                *v = forest.thresholds[k];
+                            }
+                        }
+                        x
+                    })
+                    .collect();
+                let got = forest.margins(&xs);
+                for (x, m) in xs.iter().zip(&got) {
+                    assert_eq!(m.to_bits(), walked(forest, x).to_bits());
+                    assert_eq!(forest.margin(x).to_bits(), m.to_bits());
+                }
+            }
+        }
+    }
 
     #[test]
     fn numbers_in_table_cells_are_not_datelines() {
