@@ -41,7 +41,7 @@ use crate::report::{Cluster, Pair};
 use crate::Options;
 use profile::{intersection_size, Profile, BINS};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Shingle Jaccard at or above which two texts are near copies.
@@ -658,7 +658,8 @@ pub fn measure_candidates(docs: &[Option<Input>]) -> Vec<(usize, usize, Measures
 /// excerpt), not between single documents: a near copy with a headline list or stripped quotation
 /// marks is the same text, so when one version of a story is linked to another story's version,
 /// all their versions are. A group linked strongly to one story and much more weakly to a
-/// second that the first is not linked to keeps the strong link only (`drop_weak_bridges`).
+/// second that the first is not linked to keeps the strong link only (`drop_weak_bridges`). Two
+/// groups both strongly linked to a third are linked too (`close_strong_triangles`).
 pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     let profiles = profiles(docs);
     let idf = Idf::new(&profiles);
@@ -709,22 +710,21 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     }
     // `judged` is sorted by pair (the candidates are), so a story pair's own measures are found
     // by binary search.
-    let mut stories: Vec<(usize, usize, Measures, bool)> = stories
+    let mut stories: Vec<(usize, usize, Measures, &str)> = stories
         .into_iter()
-        .map(|(x, y)| {
+        .map(|(x, y, third)| {
             let (x, y) = (x.min(y), x.max(y));
+            let via = if third { THROUGH_THIRD } else { THROUGH_COPY };
             match judged.binary_search_by_key(&(x, y), |j| (j.x, j.y)) {
-                Ok(k) => (
-                    x,
-                    y,
-                    judged[k].m,
-                    matches!(judged[k].verdict, Some((Relation::SameStory, _))),
-                ),
+                Ok(k) => {
+                    let own = matches!(judged[k].verdict, Some((Relation::SameStory, _)));
+                    (x, y, judged[k].m, if own { "" } else { via })
+                }
                 Err(_) => (
                     x,
                     y,
                     measure(&profiles[x].1, &profiles[y].1, &weighted[x], &weighted[y]),
-                    false,
+                    via,
                 ),
             }
         })
@@ -741,7 +741,7 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     let mut facts: Vec<Option<Facts>> = (0..profiles.len()).map(|_| None).collect();
     let (mut toks, mut scratch) = (Vec::new(), Vec::new());
     let mut shared = SharedFacts::default();
-    for (x, y, m, own) in stories {
+    for (x, y, m, note) in stories {
         for i in [x, y] {
             if facts[i].is_none() {
                 facts[i] = Some(Facts::new(text(i), &mut toks, &mut scratch));
@@ -751,7 +751,6 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
             (Some(a), Some(b)) => shared_facts(text(x), a, b, &mut shared),
             _ => shared.clear(),
         }
-        let note = if own { "" } else { THROUGH_COPY };
         let explanation = explain(
             Relation::SameStory,
             &m,
@@ -820,8 +819,9 @@ fn copy_groups(n: usize, judged: &[Judged]) -> Vec<usize> {
 }
 
 /// The same-story pairs (profile indices): every member pair of two linked groups of copies,
-/// and the pairs inside one group that the score links (they are no copies of each other).
-fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
+/// and the pairs inside one group that the score links (they are no copies of each other); with
+/// `true` for the pairs of two groups linked only through a third (`close_strong_triangles`).
+fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     // The linked member pairs of each linked pair of groups.
     let mut between: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
@@ -831,7 +831,7 @@ fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
         }
         let (gx, gy) = (group[j.x], group[j.y]);
         if gx == gy {
-            out.push((j.x, j.y));
+            out.push((j.x, j.y, false));
         } else {
             between
                 .entry((gx.min(gy), gx.max(gy)))
@@ -840,19 +840,78 @@ fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
         }
     }
     drop_weak_bridges(&mut between, judged);
+    let closed = close_strong_triangles(&between, judged);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &g) in group.iter().enumerate() {
         members.entry(g).or_default().push(i);
     }
-    for (&(gx, gy), linked) in &between {
+    let none = Vec::new();
+    let linked = between
+        .iter()
+        .map(|(&k, linked)| (k, linked, false))
+        .chain(closed.into_iter().map(|k| (k, &none, true)));
+    for ((gx, gy), linked, third) in linked {
         let (mx, my) = (&members[&gx], &members[&gy]);
         if mx.len() * my.len() > MAX_GROUP_PAIRS {
-            out.extend(linked.iter().copied());
+            out.extend(linked.iter().map(|&(x, y)| (x, y, third)));
         } else {
-            out.extend(mx.iter().flat_map(|&x| my.iter().map(move |&y| (x, y))));
+            out.extend(
+                mx.iter()
+                    .flat_map(|&x| my.iter().map(move |&y| (x, y, third))),
+            );
         }
     }
     out
+}
+
+/// The strongest score among the judged member pairs of two linked groups.
+fn link_strength(linked: &[(usize, usize)], judged: &[Judged]) -> f32 {
+    linked
+        .iter()
+        .filter_map(|&(x, y)| {
+            let k = judged.binary_search_by_key(&(x, y), |j| (j.x, j.y)).ok()?;
+            Some(judged[k].m.story)
+        })
+        .fold(0.0f32, f32::max)
+}
+
+/// Two groups both linked at least this strongly to a third are one story even when they share
+/// little with each other.
+const STRONG_LINK: f32 = 0.8;
+
+/// The pairs of groups, not linked to each other, that are both linked at [`STRONG_LINK`] or more
+/// to a third group. Two retellings of one article each keep a different part of it, so they
+/// share less with each other than with it: their own score is low although each is clearly
+/// the same story as the article. Only strong links are followed, so that a link made of
+/// background sentences does not join two stories (those are weaker, and the clusters are
+/// unchanged: the three groups are one component already). At most [`MAX_BRIDGE_PARTNERS`]
+/// strong partners per group, the strongest.
+fn close_strong_triangles(
+    between: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    judged: &[Judged],
+) -> BTreeSet<(usize, usize)> {
+    let mut partners: BTreeMap<usize, Vec<(f32, usize)>> = BTreeMap::new();
+    for (&(gx, gy), linked) in between {
+        let s = link_strength(linked, judged);
+        if s >= STRONG_LINK {
+            partners.entry(gx).or_default().push((s, gy));
+            partners.entry(gy).or_default().push((s, gx));
+        }
+    }
+    let mut closed = BTreeSet::new();
+    for list in partners.values_mut() {
+        list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        list.truncate(MAX_BRIDGE_PARTNERS);
+        for (i, &(_, h1)) in list.iter().enumerate() {
+            for &(_, h2) in &list[i + 1..] {
+                let k = (h1.min(h2), h1.max(h2));
+                if !between.contains_key(&k) {
+                    closed.insert(k);
+                }
+            }
+        }
+    }
+    closed
 }
 
 /// A group's weak same-story link is dropped when the group has a link this much stronger to
@@ -871,18 +930,9 @@ fn drop_weak_bridges(
     between: &mut BTreeMap<(usize, usize), Vec<(usize, usize)>>,
     judged: &[Judged],
 ) {
-    let strength = |linked: &[(usize, usize)]| {
-        linked
-            .iter()
-            .filter_map(|&(x, y)| {
-                let k = judged.binary_search_by_key(&(x, y), |j| (j.x, j.y)).ok()?;
-                Some(judged[k].m.story)
-            })
-            .fold(0.0f32, f32::max)
-    };
     let mut partners: BTreeMap<usize, Vec<(f32, usize)>> = BTreeMap::new();
     for (&(gx, gy), linked) in between.iter() {
-        let s = strength(linked);
+        let s = link_strength(linked, judged);
         partners.entry(gx).or_default().push((s, gy));
         partners.entry(gy).or_default().push((s, gx));
     }
@@ -911,6 +961,8 @@ fn drop_weak_bridges(
 const COMPARED: &str = "compared the cleaned text (boilerplate removed)";
 const THROUGH_COPY: &str =
     "; linked because a copy of one of them (exact, near or excerpt) was linked to the other";
+const THROUGH_THIRD: &str =
+    "; linked because both were linked strongly (score 0.80 or more) to a third text or its copies";
 
 fn explain(
     relation: Relation,
@@ -1383,7 +1435,10 @@ mod tests {
             })
             .collect();
         let groups: Vec<usize> = (0..4).collect();
-        let mut out = story_links(&groups, &judged);
+        let mut out: Vec<(usize, usize)> = story_links(&groups, &judged)
+            .into_iter()
+            .map(|(x, y, _)| (x, y))
+            .collect();
         out.sort_unstable();
         out
     }
@@ -1410,6 +1465,20 @@ mod tests {
         assert_eq!(
             story_pairs(&[(0, 1, 0.95), (0, 2, 0.45), (1, 2, 0.5)]),
             [(0, 1), (0, 2), (1, 2)]
+        );
+    }
+
+    #[test]
+    fn two_stories_strongly_linked_to_a_third_are_linked() {
+        // Two retellings of 0 keeping different parts of it.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.95), (0, 2, 0.85), (1, 2, 0.1)]),
+            [(0, 1), (0, 2), (1, 2)]
+        );
+        // Not when one of the links is weaker.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.95), (0, 2, 0.7), (1, 2, 0.1)]),
+            [(0, 1), (0, 2)]
         );
     }
 
