@@ -687,7 +687,8 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
         })
         .collect();
     let copies = copy_groups(profiles.len(), &judged);
-    let stories = story_links(&copies, &judged);
+    let inside = |part: usize, whole: usize| contained(&weighted[part], &weighted[whole]);
+    let stories = story_links(&copies, &judged, &inside);
     let pair =
         |x: usize, y: usize, m: &Measures, (relation, score): (Relation, f32), explanation| Pair {
             a: profiles[x].0,
@@ -821,7 +822,12 @@ fn copy_groups(n: usize, judged: &[Judged]) -> Vec<usize> {
 /// The same-story pairs (profile indices): every member pair of two linked groups of copies,
 /// and the pairs inside one group that the score links (they are no copies of each other); with
 /// `true` for the pairs of two groups linked only through a third (`close_strong_triangles`).
-fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize, bool)> {
+/// `inside(part, whole)` is the share of one document's content found in another.
+fn story_links(
+    group: &[usize],
+    judged: &[Judged],
+    inside: &dyn Fn(usize, usize) -> f32,
+) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     // The linked member pairs of each linked pair of groups.
     let mut between: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
@@ -839,7 +845,7 @@ fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize, bool)> 
                 .push((j.x, j.y));
         }
     }
-    drop_weak_bridges(&mut between, judged);
+    drop_weak_bridges(&mut between, judged, group, inside);
     let closed = close_strong_triangles(&between, judged);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &g) in group.iter().enumerate() {
@@ -862,6 +868,26 @@ fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize, bool)> 
         }
     }
     out
+}
+
+/// Share of `part`'s TF-IDF weight in terms that `whole` holds too.
+fn contained(part: &Weighted, whole: &Weighted) -> f32 {
+    let (a, b) = (&part.terms, &whole.terms);
+    let (mut i, mut j, mut shared) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        let ((x, w), (y, _)) = (a[i], b[j]);
+        if x == y {
+            shared += w;
+        }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    let total: f32 = a.iter().map(|(_, w)| w).sum();
+    if total > 0.0 {
+        shared / total
+    } else {
+        0.0
+    }
 }
 
 /// The strongest score among the judged member pairs of two linked groups.
@@ -916,7 +942,10 @@ fn close_strong_triangles(
 
 /// A group's weak same-story link is dropped when the group has a link this much stronger to
 /// another group that the weak partner is not linked to.
-const WEAK_BRIDGE_GAP: f32 = 0.4;
+const WEAK_BRIDGE_GAP: f32 = 0.15;
+/// ... unless at least this share of the weak partner's content (TF-IDF weight) is in the group:
+/// then it is a shorter version of the group's story, not a text sharing its background.
+const PART_INSIDE: f32 = 0.6;
 /// Partners of one group checked against each other, strongest first (bounds the work on a
 /// group linked to thousands).
 const MAX_BRIDGE_PARTNERS: usize = 64;
@@ -924,11 +953,15 @@ const MAX_BRIDGE_PARTNERS: usize = 64;
 /// Drops the weak links that bridge two stories judged different. A group linked strongly to
 /// one story and weakly to another, when those two are not linked, shares only background with
 /// the weak one: a retelling that repeats a few sentences of a related article, a follow-up
-/// that repeats the last report's context. Links are judged as they were scored (a link dropped
-/// here still counts as a link for the others), so the order of the groups does not matter.
+/// that repeats the last report's context. A weak partner whose content is mostly in the group
+/// ([`PART_INSIDE`]) is kept: an article with two retellings, one much closer to it than the
+/// other, is linked to both. Links are judged as they were scored (a link dropped here still
+/// counts as a link for the others), so the order of the groups does not matter.
 fn drop_weak_bridges(
     between: &mut BTreeMap<(usize, usize), Vec<(usize, usize)>>,
     judged: &[Judged],
+    group: &[usize],
+    inside: &dyn Fn(usize, usize) -> f32,
 ) {
     let mut partners: BTreeMap<usize, Vec<(f32, usize)>> = BTreeMap::new();
     for (&(gx, gy), linked) in between.iter() {
@@ -949,7 +982,21 @@ fn drop_weak_bridges(
                 .take_while(|(s1, _)| *s1 >= s2 + WEAK_BRIDGE_GAP)
                 .any(|&(_, h1)| !between.contains_key(&(h1.min(h2), h1.max(h2))));
             if bridged {
-                weak.push((g.min(h2), g.max(h2)));
+                let key = (g.min(h2), g.max(h2));
+                // The weak partner's share inside this group, at its best linked member pair.
+                let part_inside = between[&key]
+                    .iter()
+                    .map(|&(x, y)| {
+                        if group[y] == h2 {
+                            inside(y, x)
+                        } else {
+                            inside(x, y)
+                        }
+                    })
+                    .fold(0.0f32, f32::max);
+                if part_inside < PART_INSIDE {
+                    weak.push(key);
+                }
             }
         }
     }
@@ -1421,7 +1468,15 @@ mod tests {
     const STORY: &str = "The central bank raised its key rate by 0.75 points to 4.5% on Wednesday, its largest increase since 1994.\nGovernor Jane Holloway said inflation of 9.1% was \"far too high and we will bring it down\".\nMarkets in Frankfurt fell after the decision, and the euro gained 1.2% against the dollar.\nAnalysts at Deka and Commerzbank had expected a move of half a point.";
 
     /// Judged pairs (x, y, story score) of single documents; scores at or above 0.4 are links.
+    /// No document's content is inside another's.
     fn story_pairs(scores: &[(usize, usize, f32)]) -> Vec<(usize, usize)> {
+        story_pairs_inside(scores, &|_, _| 0.0)
+    }
+
+    fn story_pairs_inside(
+        scores: &[(usize, usize, f32)],
+        inside: &dyn Fn(usize, usize) -> f32,
+    ) -> Vec<(usize, usize)> {
         let judged: Vec<Judged> = scores
             .iter()
             .map(|&(x, y, story)| Judged {
@@ -1435,7 +1490,7 @@ mod tests {
             })
             .collect();
         let groups: Vec<usize> = (0..4).collect();
-        let mut out: Vec<(usize, usize)> = story_links(&groups, &judged)
+        let mut out: Vec<(usize, usize)> = story_links(&groups, &judged, inside)
             .into_iter()
             .map(|(x, y, _)| (x, y))
             .collect();
@@ -1458,8 +1513,20 @@ mod tests {
     fn links_of_similar_strength_or_to_linked_stories_are_kept() {
         // Two retellings of 0 that are not linked to each other.
         assert_eq!(
-            story_pairs(&[(0, 1, 0.9), (0, 2, 0.7), (1, 2, 0.2)]),
+            story_pairs(&[(0, 1, 0.7), (0, 2, 0.6), (1, 2, 0.2)]),
             [(0, 1), (0, 2)]
+        );
+        // One much weaker than the other, but mostly made of 0's content.
+        let only_2_inside_0 =
+            |part: usize, whole: usize| if (part, whole) == (2, 0) { 0.7 } else { 0.2 };
+        assert_eq!(
+            story_pairs_inside(&[(0, 1, 0.95), (0, 2, 0.5), (1, 2, 0.1)], &only_2_inside_0),
+            [(0, 1), (0, 2)]
+        );
+        // The same scores, when 2 only shares some of 0's background: a bridge.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.95), (0, 2, 0.5), (1, 2, 0.1)]),
+            [(0, 1)]
         );
         // The weak partner is linked to the strong one: one story.
         assert_eq!(
@@ -1477,7 +1544,7 @@ mod tests {
         );
         // Not when one of the links is weaker.
         assert_eq!(
-            story_pairs(&[(0, 1, 0.95), (0, 2, 0.7), (1, 2, 0.1)]),
+            story_pairs(&[(0, 1, 0.85), (0, 2, 0.75), (1, 2, 0.1)]),
             [(0, 1), (0, 2)]
         );
     }
