@@ -41,7 +41,7 @@ use crate::report::{Cluster, Pair};
 use crate::Options;
 use profile::{intersection_size, Profile, BINS};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Shingle Jaccard at or above which two texts are near copies.
@@ -658,7 +658,8 @@ pub fn measure_candidates(docs: &[Option<Input>]) -> Vec<(usize, usize, Measures
 /// excerpt), not between single documents: a near copy with a headline list or stripped quotation
 /// marks is the same text, so when one version of a story is linked to another story's version,
 /// all their versions are. A group linked strongly to one story and much more weakly to a
-/// second that the first is not linked to keeps the strong link only (`drop_weak_bridges`).
+/// second that the first is not linked to keeps the strong link only (`drop_weak_bridges`). Two
+/// groups both strongly linked to a third are linked too (`close_strong_triangles`).
 pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     let profiles = profiles(docs);
     let idf = Idf::new(&profiles);
@@ -686,7 +687,8 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
         })
         .collect();
     let copies = copy_groups(profiles.len(), &judged);
-    let stories = story_links(&copies, &judged);
+    let inside = |part: usize, whole: usize| contained(&weighted[part], &weighted[whole]);
+    let stories = story_links(&copies, &judged, &inside);
     let pair =
         |x: usize, y: usize, m: &Measures, (relation, score): (Relation, f32), explanation| Pair {
             a: profiles[x].0,
@@ -709,22 +711,21 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     }
     // `judged` is sorted by pair (the candidates are), so a story pair's own measures are found
     // by binary search.
-    let mut stories: Vec<(usize, usize, Measures, bool)> = stories
+    let mut stories: Vec<(usize, usize, Measures, &str)> = stories
         .into_iter()
-        .map(|(x, y)| {
+        .map(|(x, y, third)| {
             let (x, y) = (x.min(y), x.max(y));
+            let via = if third { THROUGH_THIRD } else { THROUGH_COPY };
             match judged.binary_search_by_key(&(x, y), |j| (j.x, j.y)) {
-                Ok(k) => (
-                    x,
-                    y,
-                    judged[k].m,
-                    matches!(judged[k].verdict, Some((Relation::SameStory, _))),
-                ),
+                Ok(k) => {
+                    let own = matches!(judged[k].verdict, Some((Relation::SameStory, _)));
+                    (x, y, judged[k].m, if own { "" } else { via })
+                }
                 Err(_) => (
                     x,
                     y,
                     measure(&profiles[x].1, &profiles[y].1, &weighted[x], &weighted[y]),
-                    false,
+                    via,
                 ),
             }
         })
@@ -741,7 +742,7 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
     let mut facts: Vec<Option<Facts>> = (0..profiles.len()).map(|_| None).collect();
     let (mut toks, mut scratch) = (Vec::new(), Vec::new());
     let mut shared = SharedFacts::default();
-    for (x, y, m, own) in stories {
+    for (x, y, m, note) in stories {
         for i in [x, y] {
             if facts[i].is_none() {
                 facts[i] = Some(Facts::new(text(i), &mut toks, &mut scratch));
@@ -751,7 +752,6 @@ pub fn link(docs: &[Option<Input>], options: &Options) -> Links {
             (Some(a), Some(b)) => shared_facts(text(x), a, b, &mut shared),
             _ => shared.clear(),
         }
-        let note = if own { "" } else { THROUGH_COPY };
         let explanation = explain(
             Relation::SameStory,
             &m,
@@ -820,8 +820,14 @@ fn copy_groups(n: usize, judged: &[Judged]) -> Vec<usize> {
 }
 
 /// The same-story pairs (profile indices): every member pair of two linked groups of copies,
-/// and the pairs inside one group that the score links (they are no copies of each other).
-fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
+/// and the pairs inside one group that the score links (they are no copies of each other); with
+/// `true` for the pairs of two groups linked only through a third (`close_strong_triangles`).
+/// `inside(part, whole)` is the share of one document's content found in another.
+fn story_links(
+    group: &[usize],
+    judged: &[Judged],
+    inside: &dyn Fn(usize, usize) -> f32,
+) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     // The linked member pairs of each linked pair of groups.
     let mut between: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
@@ -831,7 +837,7 @@ fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
         }
         let (gx, gy) = (group[j.x], group[j.y]);
         if gx == gy {
-            out.push((j.x, j.y));
+            out.push((j.x, j.y, false));
         } else {
             between
                 .entry((gx.min(gy), gx.max(gy)))
@@ -839,25 +845,107 @@ fn story_links(group: &[usize], judged: &[Judged]) -> Vec<(usize, usize)> {
                 .push((j.x, j.y));
         }
     }
-    drop_weak_bridges(&mut between, judged);
+    drop_weak_bridges(&mut between, judged, group, inside);
+    let closed = close_strong_triangles(&between, judged);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &g) in group.iter().enumerate() {
         members.entry(g).or_default().push(i);
     }
-    for (&(gx, gy), linked) in &between {
+    let none = Vec::new();
+    let linked = between
+        .iter()
+        .map(|(&k, linked)| (k, linked, false))
+        .chain(closed.into_iter().map(|k| (k, &none, true)));
+    for ((gx, gy), linked, third) in linked {
         let (mx, my) = (&members[&gx], &members[&gy]);
         if mx.len() * my.len() > MAX_GROUP_PAIRS {
-            out.extend(linked.iter().copied());
+            out.extend(linked.iter().map(|&(x, y)| (x, y, third)));
         } else {
-            out.extend(mx.iter().flat_map(|&x| my.iter().map(move |&y| (x, y))));
+            out.extend(
+                mx.iter()
+                    .flat_map(|&x| my.iter().map(move |&y| (x, y, third))),
+            );
         }
     }
     out
 }
 
+/// Share of `part`'s TF-IDF weight in terms that `whole` holds too.
+fn contained(part: &Weighted, whole: &Weighted) -> f32 {
+    let (a, b) = (&part.terms, &whole.terms);
+    let (mut i, mut j, mut shared) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        let ((x, w), (y, _)) = (a[i], b[j]);
+        if x == y {
+            shared += w;
+        }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    let total: f32 = a.iter().map(|(_, w)| w).sum();
+    if total > 0.0 {
+        shared / total
+    } else {
+        0.0
+    }
+}
+
+/// The strongest score among the judged member pairs of two linked groups.
+fn link_strength(linked: &[(usize, usize)], judged: &[Judged]) -> f32 {
+    linked
+        .iter()
+        .filter_map(|&(x, y)| {
+            let k = judged.binary_search_by_key(&(x, y), |j| (j.x, j.y)).ok()?;
+            Some(judged[k].m.story)
+        })
+        .fold(0.0f32, f32::max)
+}
+
+/// Two groups both linked at least this strongly to a third are one story even when they share
+/// little with each other.
+const STRONG_LINK: f32 = 0.7;
+
+/// The pairs of groups, not linked to each other, that are both linked at [`STRONG_LINK`] or more
+/// to a third group. Two retellings of one article each keep a different part of it, so they
+/// share less with each other than with it: their own score is low although each is clearly
+/// the same story as the article. Only strong links are followed, so that a link made of
+/// background sentences does not join two stories (those are weaker, and the clusters are
+/// unchanged: the three groups are one component already). At most [`MAX_BRIDGE_PARTNERS`]
+/// strong partners per group, the strongest.
+fn close_strong_triangles(
+    between: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    judged: &[Judged],
+) -> BTreeSet<(usize, usize)> {
+    let mut partners: BTreeMap<usize, Vec<(f32, usize)>> = BTreeMap::new();
+    for (&(gx, gy), linked) in between {
+        let s = link_strength(linked, judged);
+        if s >= STRONG_LINK {
+            partners.entry(gx).or_default().push((s, gy));
+            partners.entry(gy).or_default().push((s, gx));
+        }
+    }
+    let mut closed = BTreeSet::new();
+    for list in partners.values_mut() {
+        list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        list.truncate(MAX_BRIDGE_PARTNERS);
+        for (i, &(_, h1)) in list.iter().enumerate() {
+            for &(_, h2) in &list[i + 1..] {
+                let k = (h1.min(h2), h1.max(h2));
+                if !between.contains_key(&k) {
+                    closed.insert(k);
+                }
+            }
+        }
+    }
+    closed
+}
+
 /// A group's weak same-story link is dropped when the group has a link this much stronger to
 /// another group that the weak partner is not linked to.
-const WEAK_BRIDGE_GAP: f32 = 0.4;
+const WEAK_BRIDGE_GAP: f32 = 0.15;
+/// ... unless at least this share of the weak partner's content (TF-IDF weight) is in the group:
+/// then it is a shorter version of the group's story, not a text sharing its background.
+const PART_INSIDE: f32 = 0.6;
 /// Partners of one group checked against each other, strongest first (bounds the work on a
 /// group linked to thousands).
 const MAX_BRIDGE_PARTNERS: usize = 64;
@@ -865,24 +953,19 @@ const MAX_BRIDGE_PARTNERS: usize = 64;
 /// Drops the weak links that bridge two stories judged different. A group linked strongly to
 /// one story and weakly to another, when those two are not linked, shares only background with
 /// the weak one: a retelling that repeats a few sentences of a related article, a follow-up
-/// that repeats the last report's context. Links are judged as they were scored (a link dropped
-/// here still counts as a link for the others), so the order of the groups does not matter.
+/// that repeats the last report's context. A weak partner whose content is mostly in the group
+/// ([`PART_INSIDE`]) is kept: an article with two retellings, one much closer to it than the
+/// other, is linked to both. Links are judged as they were scored (a link dropped here still
+/// counts as a link for the others), so the order of the groups does not matter.
 fn drop_weak_bridges(
     between: &mut BTreeMap<(usize, usize), Vec<(usize, usize)>>,
     judged: &[Judged],
+    group: &[usize],
+    inside: &dyn Fn(usize, usize) -> f32,
 ) {
-    let strength = |linked: &[(usize, usize)]| {
-        linked
-            .iter()
-            .filter_map(|&(x, y)| {
-                let k = judged.binary_search_by_key(&(x, y), |j| (j.x, j.y)).ok()?;
-                Some(judged[k].m.story)
-            })
-            .fold(0.0f32, f32::max)
-    };
     let mut partners: BTreeMap<usize, Vec<(f32, usize)>> = BTreeMap::new();
     for (&(gx, gy), linked) in between.iter() {
-        let s = strength(linked);
+        let s = link_strength(linked, judged);
         partners.entry(gx).or_default().push((s, gy));
         partners.entry(gy).or_default().push((s, gx));
     }
@@ -899,7 +982,21 @@ fn drop_weak_bridges(
                 .take_while(|(s1, _)| *s1 >= s2 + WEAK_BRIDGE_GAP)
                 .any(|&(_, h1)| !between.contains_key(&(h1.min(h2), h1.max(h2))));
             if bridged {
-                weak.push((g.min(h2), g.max(h2)));
+                let key = (g.min(h2), g.max(h2));
+                // The weak partner's share inside this group, at its best linked member pair.
+                let part_inside = between[&key]
+                    .iter()
+                    .map(|&(x, y)| {
+                        if group[y] == h2 {
+                            inside(y, x)
+                        } else {
+                            inside(x, y)
+                        }
+                    })
+                    .fold(0.0f32, f32::max);
+                if part_inside < PART_INSIDE {
+                    weak.push(key);
+                }
             }
         }
     }
@@ -911,6 +1008,8 @@ fn drop_weak_bridges(
 const COMPARED: &str = "compared the cleaned text (boilerplate removed)";
 const THROUGH_COPY: &str =
     "; linked because a copy of one of them (exact, near or excerpt) was linked to the other";
+const THROUGH_THIRD: &str =
+    "; linked because each of them, or a copy of it, was linked strongly (score 0.70 or more) to one third text or its copies";
 
 fn explain(
     relation: Relation,
@@ -1369,7 +1468,15 @@ mod tests {
     const STORY: &str = "The central bank raised its key rate by 0.75 points to 4.5% on Wednesday, its largest increase since 1994.\nGovernor Jane Holloway said inflation of 9.1% was \"far too high and we will bring it down\".\nMarkets in Frankfurt fell after the decision, and the euro gained 1.2% against the dollar.\nAnalysts at Deka and Commerzbank had expected a move of half a point.";
 
     /// Judged pairs (x, y, story score) of single documents; scores at or above 0.4 are links.
+    /// No document's content is inside another's.
     fn story_pairs(scores: &[(usize, usize, f32)]) -> Vec<(usize, usize)> {
+        story_pairs_inside(scores, &|_, _| 0.0)
+    }
+
+    fn story_pairs_inside(
+        scores: &[(usize, usize, f32)],
+        inside: &dyn Fn(usize, usize) -> f32,
+    ) -> Vec<(usize, usize)> {
         let judged: Vec<Judged> = scores
             .iter()
             .map(|&(x, y, story)| Judged {
@@ -1383,7 +1490,10 @@ mod tests {
             })
             .collect();
         let groups: Vec<usize> = (0..4).collect();
-        let mut out = story_links(&groups, &judged);
+        let mut out: Vec<(usize, usize)> = story_links(&groups, &judged, inside)
+            .into_iter()
+            .map(|(x, y, _)| (x, y))
+            .collect();
         out.sort_unstable();
         out
     }
@@ -1403,13 +1513,44 @@ mod tests {
     fn links_of_similar_strength_or_to_linked_stories_are_kept() {
         // Two retellings of 0 that are not linked to each other.
         assert_eq!(
-            story_pairs(&[(0, 1, 0.9), (0, 2, 0.7), (1, 2, 0.2)]),
+            story_pairs(&[(0, 1, 0.7), (0, 2, 0.6), (1, 2, 0.2)]),
             [(0, 1), (0, 2)]
+        );
+        // One much weaker than the other, but mostly made of 0's content.
+        let only_2_inside_0 =
+            |part: usize, whole: usize| if (part, whole) == (2, 0) { 0.7 } else { 0.2 };
+        assert_eq!(
+            story_pairs_inside(&[(0, 1, 0.95), (0, 2, 0.5), (1, 2, 0.1)], &only_2_inside_0),
+            [(0, 1), (0, 2)]
+        );
+        // The same scores, when 2 only shares some of 0's background: a bridge.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.95), (0, 2, 0.5), (1, 2, 0.1)]),
+            [(0, 1)]
         );
         // The weak partner is linked to the strong one: one story.
         assert_eq!(
             story_pairs(&[(0, 1, 0.95), (0, 2, 0.45), (1, 2, 0.5)]),
             [(0, 1), (0, 2), (1, 2)]
+        );
+    }
+
+    #[test]
+    fn explanation_states_the_strong_link_score() {
+        assert!(THROUGH_THIRD.contains(&format!("score {STRONG_LINK:.2} or more")));
+    }
+
+    #[test]
+    fn two_stories_strongly_linked_to_a_third_are_linked() {
+        // Two retellings of 0 keeping different parts of it.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.95), (0, 2, 0.85), (1, 2, 0.1)]),
+            [(0, 1), (0, 2), (1, 2)]
+        );
+        // Not when one of the links is weaker.
+        assert_eq!(
+            story_pairs(&[(0, 1, 0.75), (0, 2, 0.65), (1, 2, 0.1)]),
+            [(0, 1), (0, 2)]
         );
     }
 
