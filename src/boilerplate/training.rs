@@ -906,6 +906,22 @@ fn text_odds(p: f32, s: &super::Shape) -> f32 {
 /// In HTML, a block inside a figure or caption element is kept from this probability.
 const CAPTION_KEEP: f32 = 0.8;
 
+/// Whether the blocks inside caption elements hold at most half of the words the trees keep.
+/// Some sites put a "caption" class on a wrapper of the whole story: then the flag says
+/// nothing about the blocks, and the caption threshold would drop the article's quotes.
+fn captions_are_a_minority(a: &Analysis, blocks: &[Block], p: &[f32]) -> bool {
+    let (mut kept, mut in_captions) = (0.0, 0.0);
+    for ((it, b), &p) in a.items.iter().zip(blocks).zip(p) {
+        if p >= 0.5 {
+            kept += it.shape.words;
+            if b.hints.as_ref().is_some_and(|h| h.in_caption) {
+                in_captions += it.shape.words;
+            }
+        }
+    }
+    in_captions <= 0.5 * kept
+}
+
 /// Rescales the odds of `p` so that `keep` maps to 0.5 (0 and 1 stay where they are).
 fn keep_from(p: f32, keep: f32) -> f32 {
     if !(0.0..1.0).contains(&p) {
@@ -918,6 +934,7 @@ fn keep_from(p: f32, keep: f32) -> f32 {
 /// Final verdicts from article scores: furniture the rules are sure of stays out, and every
 /// removed block gets the most specific reason known.
 pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
+    let captions_are_furniture = a.html && captions_are_a_minority(a, blocks, p);
     a.items
         .iter()
         .zip(&a.rules)
@@ -929,7 +946,7 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
             // Photo captions and gallery slides (often the same caption twice) read like
             // prose but are rarely the article's text: the trees' unsure ones (0.5-0.8 held
             // out: 27 weight units of furniture, 3 of article text) stay out.
-            let caption = b.hints.as_ref().is_some_and(|h| h.in_caption);
+            let caption = captions_are_furniture && b.hints.as_ref().is_some_and(|h| h.in_caption);
             let mut score = match (a.html, caption) {
                 (true, true) => keep_from(p, CAPTION_KEEP),
                 (true, false) => p,
@@ -1083,6 +1100,14 @@ mod tests {
         let v = verdicts(&a, &blocks, &[0.7, 0.9]);
         assert_eq!(v[1].label, Label::Article);
         assert!((keep_from(CAPTION_KEEP, CAPTION_KEEP) - 0.5).abs() < 1e-6);
+        // A "caption" wrapper around the whole story says nothing: its blocks keep 0.5.
+        let (text, blocks) = html_blocks(
+            "<div class=\"caption\"><p>The minister spoke to reporters in the capital on \
+             Wednesday morning about the new budget.</p><p>She said the plan was fair.</p></div>",
+        );
+        let a = analyze(&text, &blocks, &Templates::default());
+        let v = verdicts(&a, &blocks, &[0.9, 0.7]);
+        assert_eq!(v[1].label, Label::Article);
     }
 
     #[test]
