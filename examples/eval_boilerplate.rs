@@ -19,7 +19,8 @@
 //! With `--cv`, `--errors N` shows the wrong blocks of each fold's N worst held-out pages.
 //! Experiments: `GB_KINDS=text` trains plain text only (HTML falls back to the rules),
 //! `GB_DROP=f1,f2` blanks features by name (ablation), `GB_DUMP=FILE` with `--cv` writes every
-//! held-out block's text and score as JSON lines (to study keep rules offline).
+//! held-out block's text, score, truth label, weight and hints as JSON lines (to study keep
+//! rules offline), `GB_CVSEED=n` shuffles the pages before they are dealt into CV folds.
 //!
 //! The metric, as the benchmark's README states it: tokens are the matches of the Unicode regex
 //! `\w+`; shingles are the runs of 4 consecutive tokens (a text of fewer than 4 tokens gives one
@@ -444,6 +445,17 @@ impl<'a, I: Iterator<Item = (usize, &'a &'a String)>> FoldSplit<'a> for I {
     }
 }
 
+/// A seeded hash of a page id (FNV-1a then a 64-bit finalizer), to shuffle the CV folds.
+fn shuffle_key(seed: u64, id: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for b in id.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
 /// A named subset of the pages.
 type Subset<'a> = (&'a str, Box<dyn Fn(&str) -> bool>);
 
@@ -469,6 +481,15 @@ fn evaluate(bench: &Bench, split: bool, cv: Option<usize>, worst: usize, errors:
     let text_input = bench.peers.get("html-text").cloned().unwrap_or_default();
     if let Some(folds) = cv.filter(|&k| k >= 2) {
         // Fold k holds every k-th page in id order: a fixed, hash-like partition.
+        // `GB_CVSEED=n` shuffles the pages first (another partition, to see the estimate's
+        // noise or average over several).
+        let mut all = all.clone();
+        if let Some(seed) = std::env::var("GB_CVSEED")
+            .ok()
+            .and_then(|s| s.parse::<u64>().ok())
+        {
+            all.sort_by_key(|id| shuffle_key(seed, id));
+        }
         let mut r = Run {
             html: BTreeMap::new(),
             text: BTreeMap::new(),
@@ -875,12 +896,24 @@ fn dump_scores(bench: &Bench, ids: &[&String], m: &Models<'_>, path: &str) {
     for html in [false, true] {
         for (id, p) in ids.iter().zip(prepare_pages(bench, ids, html)) {
             let v = training::classify_with(m, &p.text, &p.blocks, &Templates::default());
+            // Per block: text, score, blank line before, truth label, weight, then (HTML) the
+            // hints and the enclosing elements' serials and signatures.
             let blocks: Vec<Value> = p
                 .blocks
                 .iter()
                 .zip(&v)
-                .map(|(b, v)| {
-                    serde_json::json!([&p.text[b.range.clone()], v.score, b.blank_before])
+                .zip(p.labels.iter().zip(&p.weights))
+                .map(|((b, v), (l, w))| {
+                    serde_json::json!([
+                        &p.text[b.range.clone()],
+                        v.score,
+                        b.blank_before,
+                        l,
+                        w,
+                        b.hints,
+                        b.hints.as_ref().map(|h| (&h.ancestors, &h.signatures)),
+                        v.reason,
+                    ])
                 })
                 .collect();
             let line = serde_json::json!({"id": id, "html": html, "blocks": blocks});

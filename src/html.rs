@@ -66,6 +66,10 @@ pub struct Hints {
     pub in_quote: bool,
     /// Inside a `<table>`.
     pub in_table: bool,
+    /// Serial of the innermost enclosing `<table>` (0 outside tables): the cells of one table
+    /// share it, so a data table can be judged as a whole.
+    #[serde(skip)]
+    pub table: u32,
     /// The page's headline: the first heading that matches the title in the metadata, else the
     /// first `<h1>`. The article usually starts right after it.
     pub headline: bool,
@@ -1314,6 +1318,12 @@ impl Builder {
             in_form: has(FORM),
             in_quote: has(QUOTE),
             in_table: has(TABLE),
+            table: self
+                .stack
+                .iter()
+                .rev()
+                .find(|e| e.info.bit & T_TABLE != 0)
+                .map_or(0, |e| e.serial),
             headline: false,
             ancestors: self
                 .stack
@@ -1476,6 +1486,18 @@ mod tests {
             .find(|(r, _)| &page.text[r.clone()] == block)
             .map(|(_, h)| h.clone())
             .unwrap_or_else(|| panic!("no block {block:?} in {:?}", page.text))
+    }
+
+    #[test]
+    fn cells_know_their_table() {
+        let html = "<p>Out</p><table><tr><td>A<td>B<table><tr><td>Inner</table></table>\
+                    <table><tr><td>C</table>";
+        let [out, a, b, inner, c] =
+            ["Out", "A", "B", "Inner", "C"].map(|t| hints_of(html, t).table);
+        assert_eq!(out, 0);
+        assert!(a != 0 && a == b);
+        assert!(inner != 0 && inner != a);
+        assert!(c != 0 && c != a && c != inner);
     }
 
     #[test]

@@ -802,6 +802,7 @@ pub fn classify_with(
         p = m.predict_all(&stage2(&a, blocks, &p));
         cap_comments(blocks, &mut p);
     }
+    judge_data_tables(&a, blocks, &mut p);
     let mut v = verdicts(&a, blocks, &p);
     // A document has an article: when the trees keep nothing, the rules decide.
     if v.iter().all(|v| v.label != Label::Article) {
@@ -852,6 +853,42 @@ pub fn cap_comments(blocks: &[Block], p: &mut [f32]) {
     for (b, p) in blocks.iter().zip(p) {
         if b.hints.as_ref().is_some_and(|h| h.in_comments) {
             *p = p.min(0.2);
+        }
+    }
+}
+
+/// Cells of a data table (at least this many `td`/`th` blocks)...
+const DATA_TABLE_CELLS: usize = 4;
+/// ...none longer than this many words (a layout table holds paragraphs).
+const DATA_TABLE_CELL_WORDS: f32 = 8.0;
+
+/// A data table (standings, prices, specs) is part of the article or not as a whole, while
+/// the trees score its short cells one by one, near 0.5 and unevenly: names kept, numbers
+/// dropped. Every cell of a table of short cells gets the table's word-weighted mean score.
+fn judge_data_tables(a: &Analysis, blocks: &[Block], p: &mut [f32]) {
+    // Table serial → (sum of weighted scores, weights, cells, longest cell's words).
+    let mut tables: FxHashMap<u32, (f32, f32, usize, f32)> = FxHashMap::default();
+    let cell = |b: &Block| {
+        b.hints
+            .as_ref()
+            .filter(|h| h.table != 0 && matches!(h.tag.as_str(), "td" | "th"))
+            .map(|h| h.table)
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(t) = cell(b) {
+            let words = a.items[i].shape.words;
+            let e = tables.entry(t).or_default();
+            e.0 += p[i] * (words + 1.0);
+            e.1 += words + 1.0;
+            e.2 += 1;
+            e.3 = e.3.max(words);
+        }
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(&(sum, weight, cells, longest)) = cell(b).and_then(|t| tables.get(&t)) {
+            if cells >= DATA_TABLE_CELLS && longest <= DATA_TABLE_CELL_WORDS {
+                p[i] = sum / weight;
+            }
         }
     }
 }
@@ -916,16 +953,44 @@ const SHORT_SENTENCE_WORDS: f32 = 12.0;
 /// wrongly. The odds are scaled, not cut, so 0.5 still means "keep" and the app's slider works
 /// on the same scale.
 fn text_odds(p: f32, s: &super::Shape) -> f32 {
-    if s.terminal && s.words < SHORT_SENTENCE_WORDS || !(0.0..1.0).contains(&p) {
+    if s.terminal && s.words < SHORT_SENTENCE_WORDS {
         return p;
     }
-    let k = TEXT_KEEP / (1.0 - TEXT_KEEP);
+    keep_from(p, TEXT_KEEP)
+}
+
+/// In HTML, a block inside a figure or caption element is kept from this probability.
+const CAPTION_KEEP: f32 = 0.8;
+
+/// Whether the blocks inside caption elements hold at most half of the words the trees keep.
+/// Some sites put a "caption" class on a wrapper of the whole story: then the flag says
+/// nothing about the blocks, and the caption threshold would drop the article's quotes.
+fn captions_are_a_minority(a: &Analysis, blocks: &[Block], p: &[f32]) -> bool {
+    let (mut kept, mut in_captions) = (0.0, 0.0);
+    for ((it, b), &p) in a.items.iter().zip(blocks).zip(p) {
+        if p >= 0.5 {
+            kept += it.shape.words;
+            if b.hints.as_ref().is_some_and(|h| h.in_caption) {
+                in_captions += it.shape.words;
+            }
+        }
+    }
+    in_captions <= 0.5 * kept
+}
+
+/// Rescales the odds of `p` so that `keep` maps to 0.5 (0 and 1 stay where they are).
+fn keep_from(p: f32, keep: f32) -> f32 {
+    if !(0.0..1.0).contains(&p) {
+        return p;
+    }
+    let k = keep / (1.0 - keep);
     p / (p + (1.0 - p) * k)
 }
 
 /// Final verdicts from article scores: furniture the rules are sure of stays out, and every
 /// removed block gets the most specific reason known.
 pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
+    let captions_are_furniture = a.html && captions_are_a_minority(a, blocks, p);
     a.items
         .iter()
         .zip(&a.rules)
@@ -934,7 +999,15 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
         .enumerate()
         .map(|(i, (((it, rule), &p), b))| {
             let s = &it.shape;
-            let mut score = if a.html { p } else { text_odds(p, s) };
+            // Photo captions and gallery slides (often the same caption twice) read like
+            // prose but are rarely the article's text: the trees' unsure ones (0.5-0.8 held
+            // out: 27 weight units of furniture, 3 of article text) stay out.
+            let caption = captions_are_furniture && b.hints.as_ref().is_some_and(|h| h.in_caption);
+            let mut score = match (a.html, caption) {
+                (true, true) => keep_from(p, CAPTION_KEEP),
+                (true, false) => p,
+                (false, _) => text_odds(p, s),
+            };
             // A bare number in a table cell ("17", "5040") is a value, not a dateline: the
             // date cap would drop every numeric column of a table the article is made of.
             let value_cell = s.words <= 1.0
@@ -1101,6 +1174,66 @@ mod tests {
         // A lone "17" line is read as a date and capped; the same value in a cell is not.
         assert_eq!(v[0].score, 0.2);
         assert_eq!(v[2].score, 0.9);
+    }
+
+    fn html_blocks(html: &str) -> (String, Vec<Block>) {
+        let page = crate::html::parse(html);
+        let blocks = page
+            .blocks
+            .iter()
+            .map(|(r, h)| Block {
+                range: r.clone(),
+                blank_before: true,
+                hints: Some(h.clone()),
+            })
+            .collect();
+        (page.text, blocks)
+    }
+
+    #[test]
+    fn data_tables_are_judged_as_a_whole() {
+        let (text, blocks) = html_blocks(
+            "<p>Intro.</p><table><tr><th>Driver<th>Points<tr><td>Kyle Busch<td>5040</table>\
+             <table><tr><td>A<td>B<td>C<td>A cell long enough to be a paragraph of the article, \
+             not a value.</table>",
+        );
+        let a = analyze(&text, &blocks, &Templates::default());
+        let mut p = vec![0.9, 0.9, 0.7, 0.3, 0.4, 0.2, 0.3, 0.4, 0.9];
+        judge_data_tables(&a, &blocks, &mut p);
+        // The four short cells share their word-weighted mean (2, 2, 3 and 2 weights).
+        let mean = (0.9 * 2.0 + 0.7 * 2.0 + 0.3 * 3.0 + 0.4 * 2.0) / 9.0;
+        for &s in &p[1..5] {
+            assert!((s - mean).abs() < 1e-6, "{p:?}");
+        }
+        assert!(mean > 0.5);
+        // The paragraph outside and the layout table with a long cell are left alone.
+        assert_eq!(p[0], 0.9);
+        assert_eq!(p[5..], [0.2, 0.3, 0.4, 0.9]);
+    }
+
+    #[test]
+    fn captions_need_more_evidence_in_html() {
+        let (text, blocks) = html_blocks(
+            "<p>The minister spoke to reporters in the capital on Wednesday morning.</p>\
+             <figure><figcaption>The minister speaks to reporters in the capital on \
+             Wednesday.</figcaption></figure>",
+        );
+        let a = analyze(&text, &blocks, &Templates::default());
+        let v = verdicts(&a, &blocks, &[0.7, 0.7]);
+        // Outside a caption 0.7 keeps a block; a caption is kept from CAPTION_KEEP on.
+        assert_eq!(v[0].label, Label::Article);
+        assert_ne!(v[1].label, Label::Article);
+        let v = verdicts(&a, &blocks, &[0.7, 0.9]);
+        assert_eq!(v[1].label, Label::Article);
+        assert!((keep_from(CAPTION_KEEP, CAPTION_KEEP) - 0.5).abs() < 1e-6);
+        // A "caption" wrapper around the whole story says nothing: its blocks keep 0.5.
+        let (text, blocks) = html_blocks(
+            "<div class=\"caption\"><p>The minister spoke to reporters in the capital on \
+             Wednesday morning about the new budget.</p><p>She said the plan was fair.</p></div>",
+        );
+        let a = analyze(&text, &blocks, &Templates::default());
+        let v = verdicts(&a, &blocks, &[0.9, 0.7]);
+        assert_eq!(v[1].label, Label::Article);
     }
 
     #[test]
