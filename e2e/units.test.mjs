@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { codePointsToUtf16, groupBlocks, relationLabel } from '../www/render.js';
 import { cleanText, csvCell, entitiesCsv, safeFileName } from '../www/export.js';
 import { splitLarge, splitRecords } from '../www/parts.js';
+import { missingSupport, SIMD_PROBE } from '../www/support.js';
 
 /** Slices `text` by code point offsets through the page's one conversion function. */
 function slice(text, start, end) {
@@ -156,4 +157,14 @@ test('splitRecords: a JSON Lines dump becomes one input per record, named by its
   assert.equal(await splitRecords({ name: 'a.jsonl', blob: new Blob(['{"text": "ok"}\nnot json\n']) }), null);
   assert.equal(await splitRecords({ name: 'a.ndjson', blob: new Blob(['{"title": "no text"}\n']) }), null);
   assert.equal(await splitRecords({ name: 'pasted', text }), null);
+});
+
+test('missingSupport: this runtime has WebAssembly SIMD; its absence is named', () => {
+  assert.equal(missingSupport(), null);
+  assert.equal(WebAssembly.validate(SIMD_PROBE), true);
+  // The probe returns a v128 (type 0x7b) made by SIMD instructions (prefix 0xfd): a browser
+  // without SIMD cannot validate it.
+  assert.ok(SIMD_PROBE.includes(0x7b) && SIMD_PROBE.includes(0xfd));
+  assert.match(missingSupport({ validate: () => false }), /lacks WebAssembly SIMD/);
+  assert.match(missingSupport(null), /no WebAssembly/);
 });

@@ -28,6 +28,7 @@ const FILES = [
   'parts.js',
   'store.js',
   'worker.js',
+  'support.js',
   'pkg/gleaner.js',
   'pkg/gleaner_bg.wasm',
   'samples/000_e77f80073e250d68.txt',

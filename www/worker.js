@@ -15,6 +15,7 @@
 // mentions to the first ('setMentions').
 
 import init, { Session, align, tagFile, version } from './pkg/gleaner.js';
+import { missingSupport } from './support.js';
 
 let session = null;
 let memory = null; // the wasm instance's memory: it only grows, so its size is the peak
@@ -116,13 +117,17 @@ const handlers = {
 
 // Requests are handled strictly in order: the chain starts with init(), so messages that arrive
 // while the wasm is still loading wait for it.
-let chain = init().then((wasm) => {
+let chain = Promise.resolve().then(() => {
+  const missing = missingSupport();
+  if (missing) throw new Error(missing);
+  return init();
+}).then((wasm) => {
   memory = wasm.memory;
   session = new Session();
   postMessage({ type: 'ready', version: version() });
 });
 chain.catch((err) => {
-  postMessage({ type: 'error', id: null, message: `could not load the analyzer: ${err}`, fatal: true });
+  postMessage({ type: 'error', id: null, message: `could not load the analyzer: ${err?.message ?? err}`, fatal: true });
 });
 
 self.onmessage = ({ data: { id, type, payload } }) => {
