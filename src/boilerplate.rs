@@ -328,9 +328,10 @@ const STOP: u8 = 1;
 const MONTH_OR_DAY: u8 = 2;
 const DATE_FILLER: u8 = 4;
 
-/// Stop words, month and day names and date fillers in one map: one lookup per word.
-fn word_kinds() -> &'static FxHashMap<&'static str, u8> {
-    static WORDS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+/// Stop words, month and day names and date fillers in one map: one lookup per word. Keyed by
+/// bytes, so that a word lower-cased into a byte buffer needs no UTF-8 check to be looked up.
+fn word_kinds() -> &'static FxHashMap<&'static [u8], u8> {
+    static WORDS: OnceLock<FxHashMap<&'static [u8], u8>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut map = FxHashMap::default();
         let stopwords = include_str!("boilerplate/stopwords.txt")
@@ -346,14 +347,14 @@ fn word_kinds() -> &'static FxHashMap<&'static str, u8> {
             (Box::new(DATE_FILLERS.iter().copied()), DATE_FILLER),
         ] {
             for w in words {
-                *map.entry(w).or_default() |= kind;
+                *map.entry(w.as_bytes()).or_default() |= kind;
             }
         }
         map
     })
 }
 
-fn kind(word: &str) -> u8 {
+fn kind(word: &[u8]) -> u8 {
     word_kinds().get(word).copied().unwrap_or(0)
 }
 
@@ -592,22 +593,23 @@ impl Counts {
         // Most words are short and ASCII: lower-case those without allocating.
         let mut buf = [0u8; 32];
         let owned;
-        let lower = match buf.get_mut(..word.len()) {
+        let lower: &[u8] = match buf.get_mut(..word.len()) {
             Some(b) if word.is_ascii() => {
                 b.copy_from_slice(word.as_bytes());
                 b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or_default()
+                b
             }
             _ => {
                 owned = word.to_lowercase();
-                owned.as_str()
+                owned.as_bytes()
             }
         };
         let kind = kind(lower);
         if kind & STOP != 0 {
             self.stops += 1;
         }
-        let numeric = lower.chars().all(|c| c.is_ascii_digit());
+        // (Bytes: no byte of a multi-byte character is an ASCII digit.)
+        let numeric = lower.iter().all(u8::is_ascii_digit);
         if kind & MONTH_OR_DAY != 0 || numeric && (lower.len() <= 4 || lower.len() == 8) {
             self.date_tokens += 1;
             self.date_anchor = true;
@@ -620,7 +622,7 @@ impl Counts {
         self.tokens += 1;
         self.cjk += 1;
         let mut buf = [0u8; 4];
-        if kind(c.encode_utf8(&mut buf)) & STOP != 0 {
+        if kind(c.encode_utf8(&mut buf).as_bytes()) & STOP != 0 {
             self.stops += 1;
         }
     }
@@ -1264,6 +1266,18 @@ mod tests {
                 "don t miss this".to_owned()
             )
         );
+    }
+
+    #[test]
+    fn word_kinds_are_looked_up_by_bytes() {
+        let mut n = Counts::default();
+        for w in ["The", "MARCH", "2024", "at", "Bridge", "Über"] {
+            n.word(w);
+        }
+        assert_eq!((n.words, n.stops, n.date_tokens), (6, 3, 3));
+        assert!(n.date_anchor);
+        assert_eq!(kind("march".as_bytes()) & MONTH_OR_DAY, MONTH_OR_DAY);
+        assert_eq!(kind(b"bridge"), 0);
     }
 
     #[test]
