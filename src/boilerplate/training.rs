@@ -480,14 +480,19 @@ pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
             p0[i as usize]
         }
     };
+    // A block's weight in the windows, and its score times its weight, once per page: three
+    // windows read each of them up to 63 times. The weighted sums are added in order as before;
+    // the weights (multiples of one half) come from exact prefix sums.
+    let weights: Vec<f32> = words.iter().map(|w| w + 1.0).collect();
+    let weighted: Vec<f32> = p0.iter().zip(&weights).map(|(p, w)| p * w).collect();
+    let weight_sums = WordSums::new(&weights);
     let window = |i: usize, r: usize| {
         let (lo, hi) = (i.saturating_sub(r), (i + r + 1).min(n));
-        let (mut s, mut w) = (0.0, 0.0);
-        for j in lo..hi {
-            let wj = words[j] + 1.0;
-            s += p0[j] * wj;
-            w += wj;
+        let mut s = 0.0;
+        for &x in &weighted[lo..hi] {
+            s += x;
         }
+        let w = weight_sums.of(&weights, lo..hi);
         if w > 0.0 {
             s / w
         } else {
