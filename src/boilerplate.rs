@@ -328,9 +328,10 @@ const STOP: u8 = 1;
 const MONTH_OR_DAY: u8 = 2;
 const DATE_FILLER: u8 = 4;
 
-/// Stop words, month and day names and date fillers in one map: one lookup per word.
-fn word_kinds() -> &'static FxHashMap<&'static str, u8> {
-    static WORDS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+/// Stop words, month and day names and date fillers in one map: one lookup per word. Keyed by
+/// bytes, so that a word lower-cased into a byte buffer needs no UTF-8 check to be looked up.
+fn word_kinds() -> &'static FxHashMap<&'static [u8], u8> {
+    static WORDS: OnceLock<FxHashMap<&'static [u8], u8>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut map = FxHashMap::default();
         let stopwords = include_str!("boilerplate/stopwords.txt")
@@ -346,14 +347,14 @@ fn word_kinds() -> &'static FxHashMap<&'static str, u8> {
             (Box::new(DATE_FILLERS.iter().copied()), DATE_FILLER),
         ] {
             for w in words {
-                *map.entry(w).or_default() |= kind;
+                *map.entry(w.as_bytes()).or_default() |= kind;
             }
         }
         map
     })
 }
 
-fn kind(word: &str) -> u8 {
+fn kind(word: &[u8]) -> u8 {
     word_kinds().get(word).copied().unwrap_or(0)
 }
 
@@ -592,22 +593,23 @@ impl Counts {
         // Most words are short and ASCII: lower-case those without allocating.
         let mut buf = [0u8; 32];
         let owned;
-        let lower = match buf.get_mut(..word.len()) {
+        let lower: &[u8] = match buf.get_mut(..word.len()) {
             Some(b) if word.is_ascii() => {
                 b.copy_from_slice(word.as_bytes());
                 b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or_default()
+                b
             }
             _ => {
                 owned = word.to_lowercase();
-                owned.as_str()
+                owned.as_bytes()
             }
         };
         let kind = kind(lower);
         if kind & STOP != 0 {
             self.stops += 1;
         }
-        let numeric = lower.chars().all(|c| c.is_ascii_digit());
+        // (Bytes: no byte of a multi-byte character is an ASCII digit.)
+        let numeric = lower.iter().all(u8::is_ascii_digit);
         if kind & MONTH_OR_DAY != 0 || numeric && (lower.len() <= 4 || lower.len() == 8) {
             self.date_tokens += 1;
             self.date_anchor = true;
@@ -620,7 +622,7 @@ impl Counts {
         self.tokens += 1;
         self.cjk += 1;
         let mut buf = [0u8; 4];
-        if kind(c.encode_utf8(&mut buf)) & STOP != 0 {
+        if kind(c.encode_utf8(&mut buf).as_bytes()) & STOP != 0 {
             self.stops += 1;
         }
     }
@@ -770,9 +772,14 @@ fn comment_marker(line: &str, words: f32) -> (bool, bool) {
                 .nth(1)
                 .is_some_and(|x| x.starts_with(w))
         });
-    let heading = ["responses to", "thoughts on", "comments on", "replies to"]
-        .iter()
-        .any(|p| lower.contains(p));
+    // Each heading has "s to" or "s on": most lines are passed after one scan for them.
+    let heading = lower
+        .as_bytes()
+        .windows(4)
+        .any(|w| matches!(w, b"s to" | b"s on"))
+        && ["responses to", "thoughts on", "comments on", "replies to"]
+            .iter()
+            .any(|p| lower.contains(p));
     (header || count || heading, header && lower.ends_with(':'))
 }
 
@@ -798,17 +805,39 @@ fn ratio(a: usize, b: usize) -> f32 {
     }
 }
 
+/// Some whitespace-separated word of `line`, trimmed of punctuation, ends in a common TLD.
 fn has_domain(line: &str) -> bool {
-    line.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        [
-            ".com", ".org", ".net", ".co.uk", ".ca", ".in", ".de", ".ru", ".io", ".news",
-        ]
-        .iter()
-        .any(|tld| {
-            w.len() > tld.len() + 1
-                && w.as_bytes()[w.len() - tld.len()..].eq_ignore_ascii_case(tld.as_bytes())
-        })
+    // Every ending has a dot, so only the words around the line's dots are tested: a paragraph
+    // has a few, against one test per word.
+    let mut from = 0;
+    while let Some(at) = line.as_bytes()[from..].iter().position(|&b| b == b'.') {
+        let dot = from + at;
+        let start = line[..dot]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = line[dot..]
+            .find(char::is_whitespace)
+            .map_or(line.len(), |i| dot + i);
+        if domain_word(&line[start..end]) {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+/// One word of `has_domain`.
+fn domain_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    [
+        ".com", ".org", ".net", ".co.uk", ".ca", ".in", ".de", ".ru", ".io", ".news",
+    ]
+    .iter()
+    .any(|tld| {
+        w.len() > tld.len() + 1
+            && w.as_bytes()[w.len() - tld.len()..].eq_ignore_ascii_case(tld.as_bytes())
     })
 }
 
@@ -818,24 +847,11 @@ fn match_phrase(line: &str, words: f32) -> Option<Label> {
     if words > 40.0 {
         return None;
     }
-    let mut lower = String::with_capacity(line.len());
-    let mut space = false;
-    for c in line.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !lower.is_empty() {
-            lower.push(' ');
-        }
-        space = false;
-        match c {
-            '’' | '‘' => lower.push('\''),
-            _ if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-            _ => lower.extend(c.to_lowercase()),
-        }
-    }
-    let norm = normalize(line);
+    let (lower, norm) = if line.is_ascii() {
+        ascii_forms(line)
+    } else {
+        (lower_collapsed(line), normalize(line))
+    };
     let index = phrases();
     let hit = |p: &Phrase| match p.mode {
         Mode::Any => words <= 40.0 && lower.contains(&p.text),
@@ -883,6 +899,62 @@ fn match_phrase(line: &str, words: f32) -> Option<Label> {
         }
     }
     index.list.get(best).map(|p| p.label)
+}
+
+/// The line lower-cased with whitespace runs collapsed to one space (none at the ends) and
+/// curly apostrophes straightened: the form `Any` and `Start` phrases are matched in.
+fn lower_collapsed(line: &str) -> String {
+    let mut lower = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !lower.is_empty() {
+            lower.push(' ');
+        }
+        space = false;
+        match c {
+            '’' | '‘' => lower.push('\''),
+            _ if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+            _ => lower.extend(c.to_lowercase()),
+        }
+    }
+    lower
+}
+
+/// `(lower_collapsed(line), normalize(line))` of an ASCII line, in one pass over its bytes
+/// instead of two over decoded characters (most lines are ASCII).
+fn ascii_forms(line: &str) -> (String, String) {
+    let mut lower = String::with_capacity(line.len());
+    let mut norm = String::with_capacity(line.len());
+    // Whitespace since the last character kept in `lower`; a non-alphanumeric byte since the
+    // last one kept in `norm`.
+    let (mut space, mut gap) = (false, false);
+    for &b in line.as_bytes() {
+        // `char::is_whitespace` on ASCII (which `u8::is_ascii_whitespace` is not: \x0B).
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            (space, gap) = (true, true);
+            continue;
+        }
+        let c = char::from(b.to_ascii_lowercase());
+        if space && !lower.is_empty() {
+            lower.push(' ');
+        }
+        space = false;
+        lower.push(c);
+        if !b.is_ascii_alphanumeric() {
+            gap = true;
+            continue;
+        }
+        if gap && !norm.is_empty() {
+            norm.push(' ');
+        }
+        gap = false;
+        norm.push(c);
+    }
+    (lower, norm)
 }
 
 /// `needle` occurs in `hay` on word boundaries (both normalized).
@@ -1142,6 +1214,79 @@ fn headline_runs(items: &[Item]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::segment;
+
+    /// The one-word-at-a-time `has_domain` that the scan around dots replaced.
+    fn has_domain_per_word(line: &str) -> bool {
+        line.split_whitespace().any(domain_word)
+    }
+
+    /// Lines with ASCII and other whitespace, punctuation, dots, TLDs in any case.
+    const ODD_LINES: &[&str] = &[
+        "",
+        " ",
+        "Read more at NWWeek.com today",
+        "  Visit\twww.example.co.uk.  ",
+        "(see example.ORG)",
+        "a.com",
+        "ab.com",
+        "x .com y",
+        "end.",
+        "...",
+        "file.news\u{2003}next.io\u{00A0}ok",
+        "\u{3000}数据.de 说",
+        "Mr. Smith went to Washington. He said: \"no.\"",
+        "v1.2.3 release.ca",
+        "It\u{2019}s 4 p.m., Don\u{2019}t   Miss\x0Bthis\x0C\r\n  -- Share!",
+        "MIXED case Words, and_under-scores 42x 7",
+        "\u{0130}stanbul caf\u{e9} \u{212A}elvin",
+    ];
+
+    #[test]
+    fn domains_are_found_around_dots_as_word_by_word() {
+        for line in ODD_LINES {
+            assert_eq!(has_domain(line), has_domain_per_word(line), "{line:?}");
+        }
+        assert!(has_domain("Read more at NWWeek.com today"));
+        assert!(!has_domain("end. of. story."));
+    }
+
+    #[test]
+    fn ascii_lines_take_the_same_forms_as_any_line() {
+        for line in ODD_LINES.iter().filter(|l| l.is_ascii()) {
+            assert_eq!(
+                ascii_forms(line),
+                (lower_collapsed(line), normalize(line)),
+                "{line:?}"
+            );
+        }
+        assert_eq!(
+            ascii_forms("  Don't\tMISS -- this!  "),
+            (
+                "don't miss -- this!".to_owned(),
+                "don t miss this".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn word_kinds_are_looked_up_by_bytes() {
+        let mut n = Counts::default();
+        for w in ["The", "MARCH", "2024", "at", "Bridge", "Über"] {
+            n.word(w);
+        }
+        assert_eq!((n.words, n.stops, n.date_tokens), (6, 3, 3));
+        assert!(n.date_anchor);
+        assert_eq!(kind("march".as_bytes()) & MONTH_OR_DAY, MONTH_OR_DAY);
+        assert_eq!(kind(b"bridge"), 0);
+    }
+
+    #[test]
+    fn comment_headings_need_their_phrase() {
+        assert!(comment_marker("34 responses to Why the bridge stays", 7.0).0);
+        assert!(comment_marker("Thoughts on this story", 4.0).0);
+        assert!(!comment_marker("Responses, replies and thoughts", 4.0).0);
+        assert!(!comment_marker("The bus to town", 4.0).0);
+    }
 
     fn verdicts(text: &str) -> Vec<(String, Verdict)> {
         let blocks = segment::lines(text);

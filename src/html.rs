@@ -24,12 +24,12 @@ use html5gum::{Emitter, ForwardingEmitter, Span, State, Tokenizer};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
 
 /// Elements nested deeper than this are not tracked (their text still counts); this keeps
 /// end-tag matching cheap on pathological input.
@@ -365,8 +365,8 @@ struct Builder {
     spare: Option<Box<OpenTag>>,
     /// Reused buffer for end tag names.
     end_name: String,
-    /// `class_flags` of each class list seen (SipHash: the page chooses these keys).
-    class_flags: HashMap<String, u32>,
+    /// `class_flags` of the class lists seen lately.
+    class_flags: ClassCache,
     text: String,
     blocks: Vec<(Range<usize>, Hints)>,
     /// The block being collected, whitespace collapsed, without leading space.
@@ -851,6 +851,40 @@ fn class_flags(class_id: &str) -> u32 {
     flags
 }
 
+/// Slots of `ClassCache` (`1 << CLASS_BITS`): more than the distinct class lists of most pages.
+const CLASS_BITS: u32 = 9;
+
+/// `class_flags` of recent class lists, in a direct-mapped table indexed by their FxHash: pages
+/// repeat the same few class lists on many elements. The page chooses these keys, so colliding
+/// lists just replace each other (a miss costs one `class_flags`), and no chain can grow: the
+/// cost stays linear whatever the page (a hash map with FxHash could be made quadratic, and
+/// SipHash was ~1.5 % of the wasm profile). A slot's buffer is reused, so misses allocate only
+/// until the table is warm.
+#[derive(Debug, Default)]
+struct ClassCache {
+    /// (class list, its flags); an empty list marks an empty slot (never looked up).
+    slots: Vec<(String, u32)>,
+}
+
+impl ClassCache {
+    /// `class_flags(class)` for a non-empty class list.
+    fn flags(&mut self, class: &str) -> u32 {
+        if self.slots.is_empty() {
+            self.slots.resize_with(1 << CLASS_BITS, Default::default);
+        }
+        let mut hasher = FxHasher::default();
+        hasher.write(class.as_bytes());
+        // The top bits: FxHash's last multiplication mixes every input bit into them.
+        let slot = &mut self.slots[(hasher.finish() >> (64 - CLASS_BITS)) as usize];
+        if slot.0 != class {
+            slot.0.clear();
+            slot.0.push_str(class);
+            slot.1 = class_flags(class);
+        }
+        slot.1
+    }
+}
+
 /// The tokenizer's bytes as text: valid UTF-8 (the input is a `&str`) takes the fast check.
 fn text(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
@@ -1053,14 +1087,9 @@ impl Builder {
         }
         // The flags of class and id tokens, one by one: pages repeat the same few class lists
         // on many elements (cached), ids are mostly unique (not cached).
-        let mut own = match self.class_flags.get(tag.class_lower.as_str()) {
-            _ if tag.class_lower.is_empty() => 0,
-            Some(&flags) => flags,
-            None => {
-                let flags = class_flags(&tag.class_lower);
-                self.class_flags.insert(tag.class_lower.clone(), flags);
-                flags
-            }
+        let mut own = match tag.class_lower.as_str() {
+            "" => 0,
+            class => self.class_flags.flags(class),
         };
         if !tag.id_lower.is_empty() {
             own |= class_flags(&tag.id_lower);
@@ -1470,6 +1499,24 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_cache_gives_class_flags_also_when_slots_are_replaced() {
+        let mut cache = ClassCache::default();
+        let lists: Vec<String> = (0..3000)
+            .map(|i| match i % 4 {
+                0 => format!(" nav-menu item-{i}"),
+                1 => format!(" entry-content p{i}"),
+                2 => " hidden".to_owned(),
+                _ => format!(" c{}", i % 700),
+            })
+            .collect();
+        // Twice: the second round reads slots the first filled (and replaced).
+        for list in lists.iter().chain(&lists) {
+            assert_eq!(cache.flags(list), class_flags(list), "{list:?}");
+        }
+        assert_ne!(cache.flags(" nav-menu x"), 0);
+    }
 
     fn blocks(html: &str) -> Vec<String> {
         let page = parse(html);

@@ -480,14 +480,19 @@ pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
             p0[i as usize]
         }
     };
+    // A block's weight in the windows, and its score times its weight, once per page: three
+    // windows read each of them up to 63 times. The weighted sums are added in order as before;
+    // the weights (multiples of one half) come from exact prefix sums.
+    let weights: Vec<f32> = words.iter().map(|w| w + 1.0).collect();
+    let weighted: Vec<f32> = p0.iter().zip(&weights).map(|(p, w)| p * w).collect();
+    let weight_sums = WordSums::new(&weights);
     let window = |i: usize, r: usize| {
         let (lo, hi) = (i.saturating_sub(r), (i + r + 1).min(n));
-        let (mut s, mut w) = (0.0, 0.0);
-        for j in lo..hi {
-            let wj = words[j] + 1.0;
-            s += p0[j] * wj;
-            w += wj;
+        let mut s = 0.0;
+        for &x in &weighted[lo..hi] {
+            s += x;
         }
+        let w = weight_sums.of(&weights, lo..hi);
         if w > 0.0 {
             s / w
         } else {
@@ -509,6 +514,7 @@ pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
         }
     }
     let region_words: f32 = words[region.clone()].iter().sum();
+    let word_sums = WordSums::new(&words);
     // The best segment through each block, as a share of the best segment overall: how much
     // article weight the block is connected to.
     let gains: Vec<f32> = (0..n).map(|i| (p0[i] - 0.5) * (words[i] + 3.0)).collect();
@@ -574,7 +580,7 @@ pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
                 } else {
                     (region.end, i)
                 };
-                words[lo.min(hi)..hi].iter().sum::<f32>() / region_words.max(1.0)
+                word_sums.of(&words, lo.min(hi)..hi) / region_words.max(1.0)
             },
             (left[i] + right[i] - gains[i]) / best.max(1.0),
             {
@@ -592,6 +598,41 @@ pub fn stage2(a: &Analysis, blocks: &[Block], p0: &[f32]) -> Vec<Vec<f32>> {
         out.push(x);
     }
     out
+}
+
+/// Sums of ranges of block word counts, each in O(1) from prefix sums. Word counts are
+/// multiples of one half (`Shape::words`): while a page's total is far below 2^24 every partial
+/// sum is exact in `f32`, so a difference of prefix sums is the range's plain sum bit for bit.
+struct WordSums {
+    /// `prefix[k]` = the first `k` counts' sum; `None` past the exact range (summed plainly).
+    prefix: Option<Vec<f32>>,
+}
+
+impl WordSums {
+    fn new(words: &[f32]) -> WordSums {
+        let exact = words
+            .iter()
+            .all(|&w| (0.0..=4_194_304.0).contains(&w) && (2.0 * w).fract() == 0.0)
+            && words.iter().sum::<f32>() <= 4_194_304.0;
+        let prefix = exact.then(|| {
+            std::iter::once(0.0)
+                .chain(words.iter().scan(0.0, |acc, &w| {
+                    *acc += w;
+                    Some(*acc)
+                }))
+                .collect()
+        });
+        WordSums { prefix }
+    }
+
+    /// `words[r].iter().sum()` (`words` as given to `new`); an empty range keeps the plain sum's
+    /// zero and its sign.
+    fn of(&self, words: &[f32], r: std::ops::Range<usize>) -> f32 {
+        match &self.prefix {
+            Some(prefix) if !r.is_empty() => prefix[r.end] - prefix[r.start],
+            _ => words[r].iter().sum(),
+        }
+    }
 }
 
 /// A value per element serial (`Hints::ancestors`). The parser numbers elements from 1, so a
@@ -1155,6 +1196,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn word_sums_are_the_plain_sums_bit_for_bit() {
+        let mut seed = 7u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for n in [0, 1, 2, 17, 400] {
+            let words: Vec<f32> = (0..n)
+                .map(|_| match next() % 4 {
+                    0 => 0.0,
+                    1 => (next() % 400) as f32,
+                    _ => (next() % 60) as f32 / 2.0,
+                })
+                .collect();
+            let sums = WordSums::new(&words);
+            assert!(sums.prefix.is_some());
+            for lo in 0..=n {
+                for hi in lo..=n.min(lo + 60) {
+                    let plain: f32 = words[lo..hi].iter().sum();
+                    let fast = sums.of(&words, lo..hi);
+                    assert_eq!(fast.to_bits(), plain.to_bits(), "{lo}..{hi}");
+                }
+            }
+        }
+        // Counts that are not halves are summed plainly.
+        assert!(WordSums::new(&[0.1, 2.0]).prefix.is_none());
+        assert!(WordSums::new(&[1e7, 2.0]).prefix.is_none());
     }
 
     #[test]
