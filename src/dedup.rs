@@ -322,19 +322,24 @@ fn lead_share(lead: &[(u64, f32)], names: &[u64]) -> Option<f32> {
     })
 }
 
-/// Dot product of two sparse vectors sorted by term (branch-free steps, as in
-/// [`intersection_size`]).
-fn weighted_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+/// Sum of `f(wa, wb)` over the terms two sparse vectors sorted by term share (branch-free
+/// steps, as in [`intersection_size`]).
+fn sum_shared(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f32) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         let ((x, wx), (y, wy)) = (a[i], b[j]);
         if x == y {
-            dot += wx * wy;
+            sum += f(wx, wy);
         }
         i += usize::from(x <= y);
         j += usize::from(y <= x);
     }
-    dot
+    sum
+}
+
+/// Dot product of two sparse vectors sorted by term.
+fn weighted_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    sum_shared(a, b, |wa, wb| wa * wb)
 }
 
 fn set_cosine<T: Ord + Copy>(a: &[T], b: &[T]) -> f32 {
@@ -872,17 +877,8 @@ fn story_links(
 
 /// Share of `part`'s TF-IDF weight in terms that `whole` holds too.
 fn contained(part: &Weighted, whole: &Weighted) -> f32 {
-    let (a, b) = (&part.terms, &whole.terms);
-    let (mut i, mut j, mut shared) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        let ((x, w), (y, _)) = (a[i], b[j]);
-        if x == y {
-            shared += w;
-        }
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
-    }
-    let total: f32 = a.iter().map(|(_, w)| w).sum();
+    let shared = sum_shared(&part.terms, &whole.terms, |w, _| w);
+    let total: f32 = part.terms.iter().map(|(_, w)| w).sum();
     if total > 0.0 {
         shared / total
     } else {

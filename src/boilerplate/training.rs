@@ -1232,35 +1232,22 @@ mod tests {
 
     #[test]
     fn numbers_in_table_cells_are_not_datelines() {
-        let page = crate::html::parse("<p>17</p><table><tr><td>Kyle Busch<td>17</table>");
-        let blocks: Vec<Block> = page
-            .blocks
-            .iter()
-            .map(|(r, h)| Block {
-                range: r.clone(),
-                blank_before: true,
-                hints: Some(h.clone()),
-            })
-            .collect();
-        let a = analyze(&page.text, &blocks, &Templates::default());
+        let (text, blocks) = html_blocks("<p>17</p><table><tr><td>Kyle Busch<td>17</table>");
+        let a = analyze(&text, &blocks, &Templates::default());
         let v = verdicts(&a, &blocks, &[0.9, 0.9, 0.9]);
         // A lone "17" line is read as a date and capped; the same value in a cell is not.
         assert_eq!(v[0].score, 0.2);
         assert_eq!(v[2].score, 0.9);
     }
 
+    /// The page's text and blocks, as the pipeline makes them.
     fn html_blocks(html: &str) -> (String, Vec<Block>) {
-        let page = crate::html::parse(html);
-        let blocks = page
-            .blocks
-            .iter()
-            .map(|(r, h)| Block {
-                range: r.clone(),
-                blank_before: true,
-                hints: Some(h.clone()),
-            })
-            .collect();
-        (page.text, blocks)
+        let (text, blocks, _) = crate::text_and_blocks(crate::decode::Decoded {
+            text: html.to_owned(),
+            encoding: crate::decode::Encoding::Utf8,
+            format: crate::decode::Format::Html,
+        });
+        (text, blocks)
     }
 
     #[test]
