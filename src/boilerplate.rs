@@ -521,6 +521,8 @@ const DATE_FILLERS: &[&str] = &[
 struct Shape {
     /// Word equivalents: runs of letters or digits, CJK characters counting half a word each.
     words: f32,
+    /// Every word starts with a digit ("5.8", "+1.2", "2-1"): a figure, not words.
+    figures: bool,
     chars: usize,
     /// Ends with . ! ? … or their CJK forms (closing quotes and brackets skipped).
     terminal: bool,
@@ -697,6 +699,7 @@ fn shape(line: &str) -> Shape {
         n.word(&line[start..]);
     }
     s.words = n.words as f32 + n.cjk as f32 / 2.0;
+    s.figures = n.words > 0 && n.cased == 0 && n.cjk == 0;
     s.title_ratio = ratio(n.upper, n.cased);
     s.stop_ratio = ratio(n.stops, n.tokens);
     s.digit_ratio = ratio(digits, s.chars);

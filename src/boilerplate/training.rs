@@ -1049,9 +1049,10 @@ pub fn verdicts(a: &Analysis, blocks: &[Block], p: &[f32]) -> Vec<Verdict> {
                 (true, false) => p,
                 (false, _) => text_odds(p, s),
             };
-            // A bare number in a table cell ("17", "5040") is a value, not a dateline: the
-            // date cap would drop every numeric column of a table the article is made of.
-            let value_cell = s.words <= 1.0
+            // A bare number or figure in a table cell ("17", "5040", "5.8", "+1.2") is a value,
+            // not a dateline: the date cap would drop every numeric column of a table the
+            // article is made of.
+            let value_cell = (s.words <= 1.0 || s.figures)
                 && b.hints
                     .as_ref()
                     .is_some_and(|h| h.in_table && matches!(h.tag.as_str(), "td" | "th"));
@@ -1232,12 +1233,18 @@ mod tests {
 
     #[test]
     fn numbers_in_table_cells_are_not_datelines() {
-        let (text, blocks) = html_blocks("<p>17</p><table><tr><td>Kyle Busch<td>17</table>");
+        let (text, blocks) = html_blocks(
+            "<p>17</p><table><tr><td>Kyle Busch<td>17<td>5.8<td>+1.2<td>Nov 20</table>",
+        );
         let a = analyze(&text, &blocks, &Templates::default());
-        let v = verdicts(&a, &blocks, &[0.9, 0.9, 0.9]);
-        // A lone "17" line is read as a date and capped; the same value in a cell is not.
+        let v = verdicts(&a, &blocks, &[0.9; 6]);
+        // A lone "17" line is read as a date and capped; the same value in a cell is not, nor
+        // are figures ("5.8" reads as a date too); a date in words still is.
         assert_eq!(v[0].score, 0.2);
         assert_eq!(v[2].score, 0.9);
+        assert_eq!(v[3].score, 0.9);
+        assert_eq!(v[4].score, 0.9);
+        assert_eq!(v[5].score, 0.2);
     }
 
     /// The page's text and blocks, as the pipeline makes them.
