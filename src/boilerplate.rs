@@ -956,81 +956,117 @@ const AGENCIES: &[&str] = &[
 /// that start a line and do affect the score.
 fn credit_line(line: &str) -> bool {
     let line = line.trim().trim_end_matches([')', ']', '.']).trim_end();
-    // Most removed lines (menus, teasers) name no picture and have no slash or bracket.
-    let names_picture = line.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        if w.is_ascii() {
-            CREDIT_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c))
-        } else {
-            CREDIT_WORDS.contains(&w.to_lowercase().as_str())
-        }
-    });
-    if !names_picture && !line.contains(['/', '(', '['])
-        || line.split_whitespace().nth(40).is_some()
-    {
+    // A caption with its credit is a line or two; a longer block is something else.
+    if line.len() > 300 {
         return false;
     }
-    // The credit runs from the line's start, a sentence end or an opening bracket to the end.
-    std::iter::once((0, false))
-        .chain(
-            [". ", "! ", "? ", "| ", "— ", "– ", "(", "["]
+    // A credit is a few words at the end of the line: only its last 100 bytes are read (with the
+    // sentence end before the credit), as most removed lines are menus and teasers.
+    let mut tail_start = line.len().saturating_sub(100);
+    while !line.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
+    let tail = &line[tail_start..];
+    // Every credit has a colon, slash, bracket or dash (– and — start with 0xE2), or "by", "via"
+    // or "courtesy".
+    let marked = tail
+        .bytes()
+        .any(|b| matches!(b, b':' | b'/' | b'(' | b'[' | b'-' | 0xE2));
+    let joined = || {
+        tail.split_ascii_whitespace().any(|w| {
+            ["by", "via", "courtesy"]
                 .iter()
-                .flat_map(|sep| {
-                    line.match_indices(sep)
-                        .map(|(i, _)| (i + sep.len(), sep.len() == 1))
-                }),
-        )
-        .any(|(start, bracket)| credit(line[start..].trim(), bracket))
+                .any(|c| w.eq_ignore_ascii_case(c))
+        })
+    };
+    if !marked && !joined() {
+        return false;
+    }
+    // The credit runs from the line's start, a sentence end or an opening bracket to the end:
+    // candidates from one pass over the tail's bytes.
+    let b = tail.as_bytes();
+    let after_mark = (0..b.len()).filter_map(|i| match b[i] {
+        b'(' | b'[' => Some((i + 1, true)),
+        b'.' | b'!' | b'?' | b'|' if b.get(i + 1) == Some(&b' ') => Some((i + 2, false)),
+        // "— " and "– ": E2 80 94 and E2 80 93.
+        0xE2 if b.get(i + 1) == Some(&0x80)
+            && matches!(b.get(i + 2), Some(0x93 | 0x94))
+            && b.get(i + 3) == Some(&b' ') =>
+        {
+            Some((i + 4, false))
+        }
+        _ => None,
+    });
+    (tail_start == 0)
+        .then_some((0, false))
+        .into_iter()
+        .chain(after_mark)
+        .any(|(start, bracket)| credit(tail[start..].trim(), bracket))
 }
 
 /// `tail` is a whole credit; `bracket`: it opened with a bracket.
 fn credit(tail: &str, bracket: bool) -> bool {
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    if words.is_empty() || words.len() > 10 {
+    let mut words = tail.split_whitespace();
+    let Some(first) = words.next() else {
         return false;
-    }
+    };
     // "Photo: X", "Photo : X", "Photo - X", "Photo/X", "Photo by X", "Photo credit: X",
     // "Photo courtesy of X".
-    let (word, glued) = match words[0].split_once(['/', ':']) {
+    let (word, glued) = match first.split_once(['/', ':']) {
         Some((w, rest)) => (w, Some(rest)),
-        None => (words[0], None),
+        None => (first, None),
     };
-    if CREDIT_WORDS.contains(&word.to_lowercase().as_str()) {
-        let mut rest: Vec<&str> = Vec::new();
-        if let Some(g) = glued.filter(|g| !g.is_empty()) {
-            rest.push(g);
-        }
-        let mut after = &words[1..];
+    if one_of(word, CREDIT_WORDS) {
+        let mut rest = words.clone().count();
         if glued.is_none() {
-            match after.first().map(|w| w.to_lowercase()).as_deref() {
-                Some(":" | "-" | "–" | "—" | "/" | "by" | "via" | "credit:" | "credits:") => {
-                    after = &after[1..];
-                }
+            let next = words.next().unwrap_or("");
+            if one_of(next, &["courtesy"]) {
                 // Whatever follows "courtesy (of)" is the credit.
-                Some("courtesy") => return after.len() > 1,
-                _ => return false,
+                return rest > 1;
             }
+            if !one_of(
+                next,
+                &[":", "-", "–", "—", "/", "by", "via", "credit:", "credits:"],
+            ) {
+                return false;
+            }
+            rest -= 1;
         }
-        rest.extend(after);
-        return !rest.is_empty() && rest.len() <= 8 && rest.iter().all(|w| name_like(w));
+        let glued = glued.filter(|g| !g.is_empty());
+        rest += usize::from(glued.is_some());
+        return (1..=8).contains(&rest) && glued.into_iter().chain(words).all(name_like);
     }
     // "John Smith/Reuters", "(AFP)".
-    let last = tail.rsplit('/').next().unwrap_or("").trim().to_lowercase();
-    (tail.contains('/') || bracket)
-        && AGENCIES.contains(&last.as_str())
-        && words.len() <= 6
-        && words.iter().all(|w| name_like(w))
+    let last = tail.rsplit('/').next().unwrap_or("").trim();
+    (bracket || tail.contains('/'))
+        && one_of(last, AGENCIES)
+        && tail.split_whitespace().count() <= 6
+        && tail.split_whitespace().all(name_like)
+}
+
+/// `word` is one of `list` (lower case), ignoring case.
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|c| {
+        if word.is_ascii() {
+            word.eq_ignore_ascii_case(c)
+        } else {
+            word.chars().flat_map(char::to_lowercase).eq(c.chars())
+        }
+    })
 }
 
 /// A word of a credit: a name ("Smith", "PA", "AFP/Getty"), a number, or a short joining word.
 fn name_like(word: &str) -> bool {
-    let joining = [
-        "of", "the", "via", "for", "and", "&", "/", "-", "de", "la", "le", "von", "van", "der",
-        "du", "del", "di", "da", "courtesy", "photo", "images",
-    ];
     word.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || joining.contains(&word.to_lowercase().as_str())
+        || one_of(
+            word,
+            &[
+                "of", "the", "via", "for", "and", "&", "/", "-", "de", "la", "le", "von", "van",
+                "der", "du", "del", "di", "da", "courtesy", "photo", "images",
+            ],
+        )
 }
 
 /// The line lower-cased with whitespace runs collapsed to one space (none at the ends) and

@@ -875,8 +875,14 @@ fn name_captions(a: &Analysis, text: &str, blocks: &[Block], mut v: Vec<Verdict>
         {
             continue;
         }
-        let line = text.get(b.range.clone()).unwrap_or("");
-        if b.hints.as_ref().is_some_and(|h| h.in_caption) || super::credit_line(line) {
+        // Navigation, footers, comments and link lists keep their reason: a credit is rarely
+        // there, and they are most of a page's removed blocks.
+        let hints = b.hints.as_ref();
+        let in_caption = hints.is_some_and(|h| h.in_caption);
+        let structural =
+            hints.is_some_and(|h| h.in_nav || h.in_footer || h.in_comments || h.link_density > 0.5);
+        if in_caption || !structural && super::credit_line(text.get(b.range.clone()).unwrap_or(""))
+        {
             verdict.label = Label::Caption;
             verdict.reason = super::reason(Label::Caption);
         }
