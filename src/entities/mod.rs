@@ -23,6 +23,7 @@ mod gazetteer;
 mod hash;
 mod model;
 mod rules;
+mod spanfix;
 mod tokenize;
 
 pub use alias::{merge_collection, summarize};
@@ -241,9 +242,15 @@ fn tag_names(
             }
         }
     }
+    let out = spanfix::boundaries(text, tokens, out);
+    // Teams in results lines before the document vote, so that their label spreads to the
+    // team's other mentions, and after it, so that the vote cannot undo them.
+    let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
     let out = consistency::harmonize(text, tokens, out);
     let out = consistency::acronyms(text, tokens, out);
-    places_named_alone(text, tokens, out, &tg.gazetteer)
+    let out = consistency::initials(text, tokens, out);
+    let out = places_named_alone(text, tokens, out, &tg.gazetteer);
+    spanfix::results_lines(text, tokens, &tg.gazetteer, out)
 }
 
 /// A one-word "person" that is a known country or region, in a document where no longer
