@@ -6,8 +6,10 @@
 //! sentences → hashed features (`features`: words ±2, shapes, sentence casing, gazetteer
 //! matches, how the word is written elsewhere in the document) → a perceptron with Viterbi
 //! decoding over BIO tags (`model`) for PER/ORG/LOC/MISC, and hand-written rules (`rules`) for
-//! DATE/TIME/MONEY/PERCENT/NUMBER. Names win over values they overlap, unless the value holds
-//! the name whole ("October" inside "Tuesday, October 3").
+//! DATE/TIME/MONEY/PERCENT/NUMBER. Rules then fix span boundaries the tagger gets wrong the
+//! same way every time and type the teams of sports results lines (`spanfix`), and each name
+//! gets one label per document (`consistency`). Names win over values they overlap, unless the
+//! value holds the name whole ("October" inside "Tuesday, October 3").
 //!
 //! The model and gazetteer are embedded (`data/`), parsed once on first use. They are built by
 //! `cargo run --release --example train_ner` and scored by `examples/eval_ner.rs`.

@@ -44,6 +44,16 @@ const PLACE_NOUNS: &[&str] = &[
     "island", "islands", "hotel", "road",
 ];
 
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 struct Text<'a> {
     text: &'a str,
     tokens: &'a [Range<usize>],
@@ -184,6 +194,15 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
             } else {
                 break;
             }
+        }
+        // A day of the week alone is a date, never a name ("matches on Saturday"): the
+        // tagger sometimes makes it MISC in headline-like lines.
+        if r.len() == 1
+            && WEEKDAYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(t.word(r.start)))
+        {
+            continue;
         }
         out.push((r, label));
     }
@@ -436,6 +455,20 @@ mod tests {
         assert_eq!(
             fix("Paris II", &[("Paris", Label::Loc)]),
             one("Paris", Label::Loc)
+        );
+    }
+
+    #[test]
+    fn a_weekday_alone_is_no_name() {
+        assert_eq!(
+            fix(
+                "Results of matches on Saturday : Sheffield Wednesday won",
+                &[
+                    ("Saturday", Label::Misc),
+                    ("Sheffield Wednesday", Label::Org)
+                ]
+            ),
+            one("Sheffield Wednesday", Label::Org)
         );
     }
 
