@@ -54,6 +54,12 @@ const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
+/// Column heads of standings tables (won, lost, drawn, for, against, points, games behind…).
+const HEADERS: &[&str] = &[
+    "W", "L", "D", "T", "P", "F", "A", "PCT", "GB", "PTS", "GF", "GA", "GP", "OT", "OTL", "RS",
+    "RA",
+];
+
 struct Text<'a> {
     text: &'a str,
     tokens: &'a [Range<usize>],
@@ -211,11 +217,35 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
 
 /// The team names of one results line (token ranges); empty if the line is not one.
 ///
-/// A score line is `NAME N NAME N`, optionally followed by a bracket ("( halftime 1-0 )"); a
+/// A fixtures line is `NAME AT NAME` in capitals, both names starting with a place. A score line is `NAME N NAME N`, optionally followed by a bracket ("( halftime 1-0 )"); a
 /// standings row is `NAME N N N N …` with at least four numbers and nothing else. A NAME is one
 /// to five capitalized words (or "-", "." and "&" between them).
 fn teams(t: &Text, gaz: &Gazetteer, line: Range<usize>) -> Vec<Range<usize>> {
     let month = gazetteer::bit("month");
+    let caps = |i: usize| {
+        let w = t.word(i);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    };
+    // A fixtures line in capitals, `NAME AT NAME` and nothing else ("CHICAGO AT ATLANTA"),
+    // where both names start with a known place. Only in capitals ("Obama at Harvard" is a
+    // headline), and only places ("FIRE AT FACTORY" is one too).
+    let place = gazetteer::bit("city") | gazetteer::bit("region") | gazetteer::bit("country");
+    if let Some(at) = line.clone().find(|&i| t.word(i) == "AT") {
+        let (a, b) = (line.start..at, at + 1..line.end);
+        let ok = |r: &Range<usize>| {
+            let hashes: Vec<u64> = r.clone().map(|i| word_hash(t.word(i))).collect();
+            (1..=3).contains(&r.len())
+                && r.clone().all(caps)
+                && gaz
+                    .longest(&hashes)
+                    .is_some_and(|(_, bits)| bits & place != 0)
+        };
+        return if ok(&a) && ok(&b) {
+            vec![a, b]
+        } else {
+            Vec::new()
+        };
+    }
     // Goals, points, wins: up to three digits. Standings rows may also have a winning
     // percentage (".507", which is two tokens, or "0.507") and a "-" or "9 1/2" for games behind.
     let number = |i: usize| {
@@ -276,7 +306,8 @@ fn teams(t: &Text, gaz: &Gazetteer, line: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Team names in results lines and standings rows, as ORG (a club) or LOC (a country's team).
-/// Spans that overlap a team name are replaced by it.
+/// Spans that overlap a team name are replaced by it; the column heads of a standings table
+/// ("W L PCT GB") lose any name the tagger saw in them.
 pub fn results_lines(
     text: &str,
     tokens: &[Range<usize>],
@@ -292,11 +323,19 @@ pub fn results_lines(
         while t.joined(end - 1) {
             end += 1;
         }
-        // Only lines with a digit can be results: most lines are passed over here.
-        let digit = text[tokens[start].start..tokens[end - 1].end]
-            .bytes()
-            .any(|b| b.is_ascii_digit());
-        if digit {
+        // Only short lines with a digit or an "at" can be results: most lines are passed
+        // over here.
+        let digit = || {
+            text[tokens[start].start..tokens[end - 1].end]
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+        };
+        let at = || end - start <= 7 && (start..end).any(|i| t.word(i) == "AT");
+        // A standings header ("W L PCT GB", "P W D L F A PTS") holds no name.
+        let header = end - start >= 3 && (start..end).all(|i| HEADERS.contains(&t.word(i)));
+        if header {
+            found.push((start..end, Label::Number));
+        } else if digit() || at() {
             for r in teams(&t, gaz, start..end) {
                 let hashes: Vec<u64> = r.clone().map(|i| word_hash(t.word(i))).collect();
                 let is_country = gaz
@@ -315,7 +354,8 @@ pub fn results_lines(
             .iter()
             .any(|(f, _)| f.start < r.end && r.start < f.end)
     });
-    spans.extend(found);
+    // Header lines were marked with a placeholder label: they only clear names.
+    spans.extend(found.into_iter().filter(|(_, l)| *l != Label::Number));
     spans.sort_by_key(|(r, _)| r.start);
     spans
 }
@@ -533,6 +573,15 @@ mod tests {
             [o("Barcelona", Org), o("Real Madrid", Org)]
         );
         assert_eq!(
+            results("MONDAY 'S GAMES\nBARCELONA AT LEEDS\nBRAZIL AT RUSSIA"),
+            [
+                o("BARCELONA", Org),
+                o("LEEDS", Org),
+                o("BRAZIL", Loc),
+                o("RUSSIA", Loc)
+            ]
+        );
+        assert_eq!(
             results("NEW YORK 82 61 .573 -\nBaltimore 72 70 .507 9 1/2"),
             [o("NEW YORK", Org), o("Baltimore", Org)]
         );
@@ -572,6 +621,16 @@ mod tests {
     }
 
     #[test]
+    fn standings_headers_hold_no_name() {
+        let text = "AMERICAN LEAGUE\nW L PCT GB\nNEW YORK 74 57 .565 -";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@city\nNew York\n");
+        let spans: Spans = vec![(at(text, &toks, "W L PCT"), Label::Per)];
+        let got = results_lines(text, &toks, &gaz, spans);
+        assert_eq!(texts(text, &toks, &got), [("NEW YORK", Label::Org)]);
+    }
+
+    #[test]
     fn sentences_with_numbers_are_not_results() {
         use Label::Loc;
         let o = |s: &str, l| (s.to_owned(), l);
@@ -581,6 +640,10 @@ mod tests {
             "Leeds 3 Chelsea 1 Arsenal 2",
             "Barcelona 10 7 2",
             "In Barcelona 10 7 2 1 people",
+            "Barcelona at night",
+            "Barcelona at Leeds",
+            "FIRE AT LEEDS",
+            "We met in Barcelona at Leeds Station last year",
         ] {
             let got = results(text);
             assert!(got.iter().all(|(_, l)| *l == Loc), "{text:?} gave {got:?}");
