@@ -182,17 +182,36 @@ fn push_lowercase(out: &mut String, s: &str) {
 /// The key for recurring lines: a hash of the line lower-cased, letters and digits only, words
 /// separated by single spaces, with its word count; `None` for a line with no word.
 fn line_key(line: &str) -> Option<(u64, usize)> {
-    // FNV-1a over the normalized characters: stable across runs and platforms.
+    // FNV-1a over the normalized characters' UTF-8 bytes: stable across runs and platforms.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |c: char| {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+    let mut eat_byte = |b: u8| {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
     };
     let mut words = 0;
     let mut in_word = false;
+    if line.is_ascii() {
+        // Byte by byte (most lines): an ASCII character is its one UTF-8 byte.
+        for &b in line.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if !in_word && words > 0 {
+                    eat_byte(b' ');
+                }
+                if !in_word {
+                    words += 1;
+                }
+                in_word = true;
+                eat_byte(b.to_ascii_lowercase());
+            } else {
+                in_word = false;
+            }
+        }
+        return (words > 0).then_some((hash, words));
+    }
+    let mut eat = |c: char| {
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).bytes().for_each(&mut eat_byte);
+    };
     for c in line.chars() {
         if c.is_alphanumeric() {
             if !in_word && words > 0 {
@@ -904,6 +923,171 @@ fn match_phrase(line: &str, words: f32) -> Option<Label> {
     index.list.get(best).map(|p| p.label)
 }
 
+/// Words that name a picture in a credit ("Photo: AFP", "Pictures by PA").
+const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "photography",
+    "picture",
+    "pictures",
+    "pic",
+    "pics",
+    "image",
+    "images",
+    "credit",
+    "credits",
+    "illustration",
+    "graphic",
+    "foto",
+    "fotos",
+    "фото",
+    "bild",
+];
+
+/// Agencies and picture libraries that sign a credit after a slash ("John Smith/Reuters") or alone
+/// in brackets ("(AFP)").
+const AGENCIES: &[&str] = &[
+    "reuters",
+    "afp",
+    "ap",
+    "epa",
+    "pa",
+    "dpa",
+    "ansa",
+    "xinhua",
+    "anadolu",
+    "getty",
+    "getty images",
+    "shutterstock",
+    "alamy",
+    "istock",
+    "bloomberg",
+    "efe",
+    "tass",
+];
+
+/// The line ends with a picture credit: "… on Tuesday. Photo: AFP", "Pictures: PA",
+/// "Photo : Reuters", "(John Smith/Reuters)", "Photo courtesy of the council". Only the reason of
+/// a removed block depends on it (a caption that ends in its credit, a sentence without final
+/// punctuation, otherwise reads as a teaser headline); phrases (`phrases.txt`) cover the credits
+/// that start a line and do affect the score.
+fn credit_line(line: &str) -> bool {
+    let line = line.trim().trim_end_matches([')', ']', '.']).trim_end();
+    // A caption with its credit is a line or two; a longer block is something else.
+    if line.len() > 300 {
+        return false;
+    }
+    // A credit is a few words at the end of the line: only its last 100 bytes are read (with the
+    // sentence end before the credit), as most removed lines are menus and teasers.
+    let mut tail_start = line.len().saturating_sub(100);
+    while !line.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
+    let tail = &line[tail_start..];
+    // Every credit has a colon, slash, bracket or dash (– and — start with 0xE2), or "by", "via"
+    // or "courtesy".
+    let marked = tail
+        .bytes()
+        .any(|b| matches!(b, b':' | b'/' | b'(' | b'[' | b'-' | 0xE2));
+    let joined = || {
+        tail.split_ascii_whitespace().any(|w| {
+            ["by", "via", "courtesy"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        })
+    };
+    if !marked && !joined() {
+        return false;
+    }
+    // The credit runs from the line's start, a sentence end or an opening bracket to the end:
+    // candidates from one pass over the tail's bytes.
+    let b = tail.as_bytes();
+    let after_mark = (0..b.len()).filter_map(|i| match b[i] {
+        b'(' | b'[' => Some((i + 1, true)),
+        b'.' | b'!' | b'?' | b'|' if b.get(i + 1) == Some(&b' ') => Some((i + 2, false)),
+        // "— " and "– ": E2 80 94 and E2 80 93.
+        0xE2 if b.get(i + 1) == Some(&0x80)
+            && matches!(b.get(i + 2), Some(0x93 | 0x94))
+            && b.get(i + 3) == Some(&b' ') =>
+        {
+            Some((i + 4, false))
+        }
+        _ => None,
+    });
+    (tail_start == 0)
+        .then_some((0, false))
+        .into_iter()
+        .chain(after_mark)
+        .any(|(start, bracket)| credit(tail[start..].trim(), bracket))
+}
+
+/// `tail` is a whole credit; `bracket`: it opened with a bracket.
+fn credit(tail: &str, bracket: bool) -> bool {
+    let mut words = tail.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // "Photo: X", "Photo : X", "Photo - X", "Photo/X", "Photo by X", "Photo credit: X",
+    // "Photo courtesy of X".
+    let (word, glued) = match first.split_once(['/', ':']) {
+        Some((w, rest)) => (w, Some(rest)),
+        None => (first, None),
+    };
+    if one_of(word, CREDIT_WORDS) {
+        let mut rest = words.clone().count();
+        if glued.is_none() {
+            let next = words.next().unwrap_or("");
+            if one_of(next, &["courtesy"]) {
+                // Whatever follows "courtesy (of)" is the credit.
+                return rest > 1;
+            }
+            if !one_of(
+                next,
+                &[":", "-", "–", "—", "/", "by", "via", "credit:", "credits:"],
+            ) {
+                return false;
+            }
+            rest -= 1;
+        }
+        let glued = glued.filter(|g| !g.is_empty());
+        rest += usize::from(glued.is_some());
+        return (1..=8).contains(&rest) && glued.into_iter().chain(words).all(name_like);
+    }
+    // "John Smith/Reuters", "(AFP)".
+    let last = tail.rsplit('/').next().unwrap_or("").trim();
+    (bracket || tail.contains('/'))
+        && one_of(last, AGENCIES)
+        && tail.split_whitespace().count() <= 6
+        && tail.split_whitespace().all(name_like)
+}
+
+/// `word` is one of `list` (lower case), ignoring case.
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|c| {
+        if word.is_ascii() {
+            word.eq_ignore_ascii_case(c)
+        } else {
+            word.chars().flat_map(char::to_lowercase).eq(c.chars())
+        }
+    })
+}
+
+/// A word of a credit: a name ("Smith", "PA", "AFP/Getty"), a number, or a short joining word.
+fn name_like(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || one_of(
+            word,
+            &[
+                "of", "the", "via", "for", "and", "&", "/", "-", "de", "la", "le", "von", "van",
+                "der", "du", "del", "di", "da", "courtesy", "photo", "images",
+            ],
+        )
+}
+
 /// The line lower-cased with whitespace runs collapsed to one space (none at the ends) and
 /// curly apostrophes straightened: the form `Any` and `Start` phrases are matched in.
 fn lower_collapsed(line: &str) -> String {
@@ -996,7 +1180,7 @@ fn reason(label: Label) -> &'static str {
         Label::HeadlineList => "list of unrelated headlines",
         Label::Navigation => "navigation or menu",
         Label::CommentForm => "comment form",
-        Label::Caption => "photo caption",
+        Label::Caption => "caption or credit",
         Label::Promo => "promo / Also Read line",
         Label::Share => "share or subscribe prompt",
         Label::Footer => "footer / legal",
@@ -1366,6 +1550,68 @@ Moscow presented broad security demands to the West last week, saying NATO shoul
         }
     }
 
+    /// Caption lines, their credit at the start or at the end: removed as captions, not as
+    /// promos, menus or the title, above or below the article.
+    #[test]
+    fn captions_and_credits_get_the_caption_reason() {
+        for line in [
+            "Photo: Reuters",
+            "A man walks past a shop. Photo: AFP/Getty Images",
+            "(Photo by John Smith/Reuters)",
+            "Image: Shutterstock",
+            "Picture: PA",
+            "A man walks past a shop in central London on Tuesday. Photo: AFP",
+            "A man walks past a shop in central London on Tuesday. Picture: PA",
+            "A man walks past a shop in central London on Tuesday. Credit: Reuters",
+            "A man walks past a shop in central London on Tuesday. Photograph: Alamy",
+            "Pictures: PA",
+            "Photo : Reuters",
+            "Photo/Reuters",
+            "(John Smith/Reuters)",
+            "Photo courtesy of the city council",
+        ] {
+            assert_removed(&with(line), line, Label::Caption);
+            let above = format!("Putin talks to the West\n{line}\n{ARTICLE}");
+            assert_removed(&above, line, Label::Caption);
+        }
+        // Promo lines keep their reason.
+        for line in [
+            "Also Read  Black man grabbing tea from car shot by police, lawsuit says",
+            "Ukraine war latest: Kremlin hits back at NATO chief over troops",
+        ] {
+            assert_removed(&with(line), line, Label::Promo);
+        }
+    }
+
+    #[test]
+    fn credit_lines() {
+        for (line, credit) in [
+            ("Photo: Reuters", true),
+            ("PHOTO: REUTERS", true),
+            ("Photo : Reuters", true),
+            ("Photo - Reuters", true),
+            ("Photo/Reuters", true),
+            ("Photographs: Getty", true),
+            ("Picture by PA", true),
+            ("Credits: AP", true),
+            ("Illustration: John Smith", true),
+            ("(Photo: John Smith/Reuters)", true),
+            ("John Smith/Reuters", true),
+            ("A man walks past a shop. Photo: AFP.", true),
+            ("A man walks past a shop (Picture: PA Wire)", true),
+            ("Фото: РИА Новости", true),
+            ("Picture this: the summer of 1969", false),
+            ("Pictures: inside the royal wedding", false),
+            ("Photo gallery of the week", false),
+            ("The photo: a man walking past a shop", false),
+            ("He was photographed by Reuters", false),
+            ("Subscribe to Reuters", false),
+            ("and/or", false),
+        ] {
+            assert_eq!(credit_line(line), credit, "{line:?}");
+        }
+    }
+
     #[test]
     fn header_lines() {
         let text = format!(
@@ -1464,6 +1710,21 @@ Kurz.\nDie Nato und die USA sehen bislang keine Hinweise auf einen Truppenabzug 
         assert_eq!(line_key("Leave a Reply").map(|k| k.1), Some(3));
         assert_ne!(line_key("Leave a Reply"), line_key("Leave aReply"));
         assert_eq!(line_key("— … —"), None);
+        // ASCII lines take a byte path; a non-ASCII mark that is no letter must not change the
+        // key (it sends the line down the char path).
+        for line in [
+            "Leave a Reply!",
+            "  Posted in: News, 2024 ",
+            "A-1 b2 C3d",
+            "x",
+        ] {
+            assert_eq!(
+                line_key(line),
+                line_key(&format!("{line} — «»")),
+                "{line:?}"
+            );
+        }
+        assert_eq!(line_key("CAFÉ au lait"), line_key("café AU LAIT"));
     }
 
     #[test]
@@ -1519,6 +1780,30 @@ Kurz.\nDie Nato und die USA sehen bislang keine Hinweise auf einen Truppenabzug 
         let label = |line: &str| v.iter().find(|(t, _)| t == line).map(|(_, v)| v.label);
         assert_eq!(label("Leave a Reply"), Some(Label::CommentForm));
         assert_eq!(label("Photo: Reuters"), Some(Label::Caption));
+    }
+
+    #[test]
+    fn html_captions_get_the_caption_reason() {
+        let paragraphs: String = ARTICLE.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+        let html = format!(
+            r#"<html><body><article><h1>Putin talks to the West</h1>
+            <figure><img src="a.jpg"><figcaption>Vladimir Putin at a news conference in Moscow on Thursday</figcaption></figure>
+            {paragraphs}<p>Talks to reduce tensions over NATO and Ukraine will take place between the United States and Russia next year.</p>
+            </article><aside><p>Vladimir Putin at a news conference in Moscow on Thursday. Picture: PA</p></aside>
+            </body></html>"#
+        );
+        let v = html_verdicts(&html);
+        let captions: Vec<_> = v
+            .iter()
+            .filter(|(t, _)| t.starts_with("Vladimir Putin at a news conference"))
+            .collect();
+        assert_eq!(captions.len(), 2, "{v:?}");
+        for (text, verdict) in captions {
+            assert!(
+                verdict.score < 0.5 && verdict.label == Label::Caption,
+                "{text:?}: {verdict:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Properties that goldens cannot cover: the core never panics on any input, every reported span
 //! slices back to its text, and duplicate scores are symmetric.
+//!
+//! Native only: proptest is a dev-dependency off wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
 
 use gleaner::{analyze, Document, Options};
 use proptest::prelude::*;

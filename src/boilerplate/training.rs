@@ -827,29 +827,66 @@ pub fn classify_with(
     blocks: &[Block],
     templates: &Templates,
 ) -> Vec<Verdict> {
-    let a = analyze(text, blocks, templates);
+    let mut a = analyze(text, blocks, templates);
+    let v = match model_verdicts(models, &a, blocks) {
+        Some(v) => v,
+        None => std::mem::take(&mut a.rules),
+    };
+    name_captions(&a, text, blocks, v)
+}
+
+/// The trees' verdicts, or `None` where the rules decide.
+fn model_verdicts(models: &Models<'_>, a: &Analysis, blocks: &[Block]) -> Option<Vec<Verdict>> {
     let stages = if a.html { models.html } else { models.text };
     // The trees learned from whole pages; a pasted paragraph or two is outside what they saw,
     // and the rules handle it well.
     if blocks.len() < MIN_BLOCKS_FOR_MODEL {
-        return a.rules;
+        return None;
     }
-    let Some((first, later)) = stages.split_first().filter(|(f, _)| !f.is_empty()) else {
-        return a.rules;
-    };
+    let (first, later) = stages.split_first().filter(|(f, _)| !f.is_empty())?;
     let mut p = first.predict_all(&a.stage1);
     cap_comments(blocks, &mut p);
     for m in later {
-        p = m.predict_all(&stage2(&a, blocks, &p));
+        p = m.predict_all(&stage2(a, blocks, &p));
         cap_comments(blocks, &mut p);
     }
-    judge_data_tables(&a, blocks, &mut p);
-    let mut v = verdicts(&a, blocks, &p);
+    judge_data_tables(a, blocks, &mut p);
+    let mut v = verdicts(a, blocks, &p);
     // A document has an article: when the trees keep nothing, the rules decide.
     if v.iter().all(|v| v.label != Label::Article) {
-        return a.rules;
+        return None;
     }
-    keep_continuations(&a, blocks, &mut v);
+    keep_continuations(a, blocks, &mut v);
+    Some(v)
+}
+
+/// A removed caption gets the caption reason: a block inside a figure or caption element, or
+/// one that ends with a picture credit ("A man walks past a shop. Photo: AFP"). The rules judge
+/// lines by their shape, and a caption without final punctuation looks like another story's
+/// headline ("promo"), a menu entry or the title. Only labels change, never scores, so the
+/// rules' labels (the title anchor is a feature) stay as they were for the trees. A furniture
+/// phrase, a URL and the page's headline keep their own reason.
+fn name_captions(a: &Analysis, text: &str, blocks: &[Block], mut v: Vec<Verdict>) -> Vec<Verdict> {
+    for ((verdict, it), b) in v.iter_mut().zip(&a.items).zip(blocks) {
+        if matches!(verdict.label, Label::Article | Label::Caption)
+            || it.shape.phrase.is_some()
+            || it.shape.url
+            || b.hints.as_ref().is_some_and(|h| h.headline)
+        {
+            continue;
+        }
+        // Navigation, footers, comments and link lists keep their reason: a credit is rarely
+        // there, and they are most of a page's removed blocks.
+        let hints = b.hints.as_ref();
+        let in_caption = hints.is_some_and(|h| h.in_caption);
+        let structural =
+            hints.is_some_and(|h| h.in_nav || h.in_footer || h.in_comments || h.link_density > 0.5);
+        if in_caption || !structural && super::credit_line(text.get(b.range.clone()).unwrap_or(""))
+        {
+            verdict.label = Label::Caption;
+            verdict.reason = super::reason(Label::Caption);
+        }
+    }
     v
 }
 

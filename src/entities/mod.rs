@@ -252,6 +252,7 @@ fn tag_names(
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
     let out = places_named_alone(text, tokens, out, &tg.gazetteer);
+    let out = place_lines(text, tokens, out, &tg.gazetteer);
     spanfix::results_lines(text, tokens, &tg.gazetteer, out)
 }
 
@@ -283,6 +284,118 @@ fn places_named_alone(
             *label = Label::Loc;
         }
     }
+    names
+}
+
+/// A line that holds only a name, in a table pasted as text (a river-level or weather table:
+/// "Bergen", "1.5", "Tromsø", "0.8"), tagged PER is a place when the gazetteer knows the whole
+/// line as a country, region or city (and, for one word, no full person name in the document
+/// starts or ends with it: "Jordan" after "Jordan Henderson"), or when most name lines of its
+/// column are places. A column is a run of name lines with at most value lines ("12°C") between
+/// them. The tagger has little to go on in a one-word sentence, and a lone capitalized word looks
+/// like a person to it. (Tromsø, Lillesand and Bury St Edmunds are below the gazetteer's 100k
+/// population bar: only the column makes them places.)
+fn place_lines(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut names: Vec<(Range<usize>, Label)>,
+    gazetteer: &gazetteer::Gazetteer,
+) -> Vec<(Range<usize>, Label)> {
+    if names.is_empty() {
+        return names;
+    }
+    let place = gazetteer::bit("country") | gazetteer::bit("region") | gazetteer::bit("city");
+    let word = |i: usize| &text[tokens[i].clone()];
+    // Lines as token ranges.
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || text[tokens[i - 1].end..tokens[i].start].contains('\n') {
+            lines.push(start..i);
+            start = i;
+        }
+    }
+    // A name line: up to five words, capitalized but for joining words ("Stratford-upon-Avon",
+    // "Bury St. Edmunds"). A value line: a number with at most a short unit ("12°C", "1.2 m").
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let joining = |w: &str| {
+        matches!(
+            w,
+            "-" | "." | "'" | "’" | "of" | "on" | "upon" | "de" | "la"
+        )
+    };
+    let name_line = |l: &Range<usize>| {
+        l.len() <= 5
+            && capitalized(word(l.start))
+            && l.clone().all(|i| capitalized(word(i)) || joining(word(i)))
+    };
+    let value_line = |l: &Range<usize>| {
+        l.len() <= 6
+            && l.clone()
+                .any(|i| word(i).starts_with(|c: char| c.is_ascii_digit()))
+            && l.clone()
+                .all(|i| word(i).chars().filter(|c| c.is_alphabetic()).count() <= 3)
+    };
+    let known = |l: &Range<usize>| {
+        let hashes: Vec<u64> = l.clone().map(|i| hash::word_hash(word(i))).collect();
+        gazetteer
+            .longest(&hashes)
+            .is_some_and(|(n, bits)| n == hashes.len() && bits & place != 0)
+    };
+    let in_full_names: std::collections::HashSet<u64> = names
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+        .flat_map(|(r, _)| {
+            [
+                hash::word_hash(word(r.start)),
+                hash::word_hash(word(r.end - 1)),
+            ]
+        })
+        .collect();
+    // The names inside a line: their labels.
+    let labels_in = |names: &[(Range<usize>, Label)], l: &Range<usize>| -> Vec<Label> {
+        names
+            .iter()
+            .filter(|(r, _)| r.start >= l.start && r.end <= l.end)
+            .map(|(_, lab)| *lab)
+            .collect()
+    };
+    // Columns: runs of name lines, value lines allowed between them.
+    let mut runs: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut run: Vec<Range<usize>> = Vec::new();
+    for l in &lines {
+        if name_line(l) {
+            run.push(l.clone());
+        } else if !value_line(l) {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    runs.push(run);
+    let mut to_place: Vec<Range<usize>> = Vec::new();
+    for run in &runs {
+        let labels: Vec<Vec<Label>> = run.iter().map(|l| labels_in(&names, l)).collect();
+        let places = run
+            .iter()
+            .zip(&labels)
+            .filter(|(l, labs)| labs.contains(&Label::Loc) || !labs.is_empty() && known(l))
+            .count();
+        let column = run.len() >= 3 && places >= 2 && places * 2 > run.len();
+        for (l, labs) in run.iter().zip(&labels) {
+            if !labs.contains(&Label::Per) {
+                continue;
+            }
+            let alone = l.len() == 1 && in_full_names.contains(&hash::word_hash(word(l.start)));
+            if column || known(l) && !alone {
+                to_place.push(l.clone());
+            }
+        }
+    }
+    if to_place.is_empty() {
+        return names;
+    }
+    names.retain(|(r, _)| !to_place.iter().any(|l| r.start < l.end && l.start < r.end));
+    names.extend(to_place.into_iter().map(|l| (l, Label::Loc)));
+    names.sort_by_key(|(r, _)| r.start);
     names
 }
 
@@ -460,6 +573,36 @@ mod tests {
                 .any(|m| m.range.start < end && start < m.range.end),
             "{surface:?} should not be a mention in {text:?}; got {:?}",
             mentions(text)
+        );
+    }
+
+    /// A line holding only a known place is the place, in a table pasted from a page or alone.
+    #[test]
+    fn lone_place_lines_are_places() {
+        assert_entity("Paris", "Paris", Label::Loc);
+        let weather = "Weather today\nBury St Edmunds\n12°C\nCambridge\n13°C\nIpswich\n11°C\n\
+                       Norwich\n10°C\nBrighton\n14°C\n";
+        assert_entity(weather, "Bury St Edmunds", Label::Loc);
+        // Unknown towns in a column of known ones.
+        let rivers = "River levels\nStation\nLevel (m)\nKristiansand\n1.2\nTromsø\n0.8\n\
+                      Lillesand\n2.1\nBergen\n1.5\nOslo\n0.4\n";
+        assert_entity(rivers, "Tromsø", Label::Loc);
+        assert_entity(rivers, "Kristiansand", Label::Loc);
+    }
+
+    /// ... but a first name alone stays a person, and so does a place that a full name in the
+    /// document starts or ends with; a list of people is not a column of places.
+    #[test]
+    fn lone_names_that_are_not_places_stay_people() {
+        assert_entity("Chelsea", "Chelsea", Label::Per);
+        let squad = "Players\nJordan Henderson\nHarry Kane\nKane\nParis Smith\nParis\n";
+        assert_entity(squad, "Harry Kane", Label::Per);
+        assert_entity(squad, "Kane", Label::Per);
+        assert_entity(squad, "Jordan Henderson", Label::Per);
+        assert!(
+            !mentions(squad).contains(&("Paris", Label::Loc)),
+            "{:?}",
+            mentions(squad)
         );
     }
 
