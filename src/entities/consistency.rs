@@ -154,6 +154,82 @@ pub fn acronyms(
     spans
 }
 
+/// Acronyms used without a definition: an all-capitals token that spells the initials of a
+/// multi-word ORG of the same document ("World Health Organization" ... "WHO",
+/// "Organization of Petroleum Exporting Countries" ... "OPEC") is that ORG, whatever the
+/// tagger said of it. Lower-case words ("of", "the") give no initial. Only tokens in mixed-case
+/// text count, so an ALL-CAPS headline's "WHO" is left alone.
+pub fn initials(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut spans: Vec<(Range<usize>, Label)>,
+) -> Vec<(Range<usize>, Label)> {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
+    let mut defined: Vec<String> = Vec::new();
+    for (r, l) in &spans {
+        if *l != Label::Org || r.len() < 2 {
+            continue;
+        }
+        let caps: String = r
+            .clone()
+            .map(word)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if (2..=6).contains(&caps.chars().count()) && !defined.contains(&caps) {
+            defined.push(caps);
+        }
+    }
+    if defined.is_empty() {
+        return spans;
+    }
+    let acronym = |i: usize| {
+        let w = word(i);
+        (2..=6).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && defined.iter().any(|d| d == w)
+    };
+    // The nearest word before or after, in the same sentence, has a lower-case letter.
+    let lower = |w: &str| w.chars().any(char::is_lowercase);
+    let is_word = |w: &str| w.chars().any(char::is_alphanumeric);
+    let stop = |w: &str| matches!(w, "." | "!" | "?" | "");
+    let mixed = |i: usize| {
+        let before = (0..i)
+            .rev()
+            .map(word)
+            .take_while(|w| !stop(w))
+            .find(|w| is_word(w));
+        let after = (i + 1..tokens.len())
+            .map(word)
+            .take_while(|w| !stop(w))
+            .find(|w| is_word(w));
+        before.is_some_and(lower) || after.is_some_and(lower)
+    };
+    let mut added = Vec::new();
+    let mut next_span = 0;
+    for i in 0..tokens.len() {
+        if !acronym(i) || !mixed(i) {
+            continue;
+        }
+        while next_span < spans.len() && spans[next_span].0.end <= i {
+            next_span += 1;
+        }
+        match spans.get_mut(next_span) {
+            Some((r, l)) if r.start <= i => {
+                if r.len() == 1 {
+                    *l = Label::Org;
+                }
+            }
+            _ => added.push((i..i + 1, Label::Org)),
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +282,32 @@ mod tests {
                 ("FLP", Label::Org),
                 ("FLP", Label::Org),
                 ("KYIV", Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_of_an_organization_name_it() {
+        let text = "the World Health Organization said . WHO experts and WHO staff . \
+                    WHO SAID IT . Bank of America ( BA ) . AMERICA";
+        let toks = tokenize(text);
+        // "WHO" once as LOC, once missed; the all-caps line is left alone.
+        let at = |w: &str| toks.iter().position(|t| &text[t.clone()] == w).unwrap();
+        let bank = at("Bank");
+        let spans = vec![
+            (1..4, Label::Org),
+            (6..7, Label::Loc),
+            (bank..bank + 3, Label::Org),
+        ];
+        let got = initials(text, &toks, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("World Health Organization", Label::Org),
+                ("WHO", Label::Org),
+                ("WHO", Label::Org),
+                ("Bank of America", Label::Org),
+                ("BA", Label::Org),
             ]
         );
     }

@@ -6,8 +6,10 @@
 //! sentences → hashed features (`features`: words ±2, shapes, sentence casing, gazetteer
 //! matches, how the word is written elsewhere in the document) → a perceptron with Viterbi
 //! decoding over BIO tags (`model`) for PER/ORG/LOC/MISC, and hand-written rules (`rules`) for
-//! DATE/TIME/MONEY/PERCENT/NUMBER. Names win over values they overlap, unless the value holds
-//! the name whole ("October" inside "Tuesday, October 3").
+//! DATE/TIME/MONEY/PERCENT/NUMBER. Rules then fix span boundaries the tagger gets wrong the
+//! same way every time and type the teams of sports results lines (`spanfix`), and each name
+//! gets one label per document (`consistency`). Names win over values they overlap, unless the
+//! value holds the name whole ("October" inside "Tuesday, October 3").
 //!
 //! The model and gazetteer are embedded (`data/`), parsed once on first use. They are built by
 //! `cargo run --release --example train_ner` and scored by `examples/eval_ner.rs`.
@@ -23,6 +25,7 @@ mod gazetteer;
 mod hash;
 mod model;
 mod rules;
+mod spanfix;
 mod tokenize;
 
 pub use alias::{merge_collection, summarize};
@@ -241,10 +244,16 @@ fn tag_names(
             }
         }
     }
+    let out = spanfix::boundaries(text, tokens, out);
+    // Teams in results lines before the document vote, so that their label spreads to the
+    // team's other mentions, and after it, so that the vote cannot undo them.
+    let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
     let out = consistency::harmonize(text, tokens, out);
     let out = consistency::acronyms(text, tokens, out);
+    let out = consistency::initials(text, tokens, out);
     let out = places_named_alone(text, tokens, out, &tg.gazetteer);
-    place_lines(text, tokens, out, &tg.gazetteer)
+    let out = place_lines(text, tokens, out, &tg.gazetteer);
+    spanfix::results_lines(text, tokens, &tg.gazetteer, out)
 }
 
 /// A one-word "person" that is a known country or region, in a document where no longer

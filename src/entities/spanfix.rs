@@ -1,0 +1,653 @@
+//! Fixes by rule to the tagger's name spans, for errors it makes the same way every time:
+//!
+//! * **Boundaries** ([`boundaries`]): "People 's Republic of China" is one name, not
+//!   "People" + "Republic of China"; "Department of Housing and Urban Development" does not stop
+//!   at "and"; a ruler's number and epithet belong to the name ("Paul VI", "Friedrich the
+//!   Great"); a name does not end in a common noun ("Doda district" → "Doda").
+//! * **Sports results** ([`results_lines`]): in a score line ("Leeds 3 Chelsea 1") or a
+//!   standings row ("Barcelona 10 7 2 1 20 8 23") the names are teams. By the CoNLL-2003
+//!   convention, a club is an ORG even when it is named after its city, and a national team named
+//!   after its country is a LOC.
+//!
+//! All spans are token ranges, sorted and disjoint on the way in and out.
+//!
+//! Limits: the "and" rule only joins an ORG whose name has an "of" ("Ministry of Trade and
+//! Industry"), so "Procter and Gamble" stays two names if the tagger split it; results lines
+//! need a name and a number in turn, so a line with scorers or minutes in it is left alone.
+
+use super::gazetteer::{self, Gazetteer};
+use super::hash::word_hash;
+use super::Label;
+use std::ops::Range;
+
+type Spans = Vec<(Range<usize>, Label)>;
+
+/// Epithets after "the" that are part of a ruler's name ("Lucas Cranach the Elder").
+const EPITHETS: &[&str] = &[
+    "Great",
+    "Elder",
+    "Younger",
+    "Conqueror",
+    "Confessor",
+    "Bald",
+    "Pious",
+    "Magnificent",
+    "Terrible",
+    "Lionheart",
+    "Wise",
+    "Bold",
+];
+
+/// Lower-case nouns that follow a place's name without being part of it ("Doda district").
+const PLACE_NOUNS: &[&str] = &[
+    "district", "region", "province", "county", "state", "area", "city", "town", "village",
+    "island", "islands", "hotel", "road",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Column heads of standings tables (won, lost, drawn, for, against, points, games behind…).
+const HEADERS: &[&str] = &[
+    "W", "L", "D", "T", "P", "F", "A", "PCT", "GB", "PTS", "GF", "GA", "GP", "OT", "OTL", "RS",
+    "RA",
+];
+
+struct Text<'a> {
+    text: &'a str,
+    tokens: &'a [Range<usize>],
+}
+
+impl Text<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| &self.text[t.clone()])
+    }
+
+    /// Tokens `i` and `i + 1` exist and are on the same line.
+    fn joined(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len()
+            && !self.text[self.tokens[i].end..self.tokens[i + 1].start].contains('\n')
+    }
+
+    /// Tokens of a possessive "'s" at `i` on the same line: one ("'s"), two ("'" "s", as
+    /// spaced news text splits it) or none.
+    fn possessive(&self, i: usize) -> usize {
+        match self.word(i) {
+            "'s" | "’s" => 1,
+            "'" | "’" if self.word(i + 1) == "s" && self.joined(i) => 2,
+            _ => 0,
+        }
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    }
+}
+
+/// A Roman numeral from II to XXXIX ("I" is handled apart: it is also the pronoun).
+fn regnal(w: &str) -> bool {
+    (2..=6).contains(&w.len())
+        && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && !w.contains("IIII")
+        && !w.contains("VV")
+        && !w.contains("XXXX")
+}
+
+/// The boundary fixes listed in the module documentation.
+pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
+    let t = Text { text, tokens };
+    let mut out: Spans = Vec::with_capacity(spans.len());
+    let mut k = 0;
+    while k < spans.len() {
+        let (mut r, mut label) = spans[k].clone();
+        k += 1;
+        let next_start = spans.get(k).map(|(n, _)| n.start);
+        // The same with "People" left out by the tagger.
+        let s = r.start;
+        for n in [1, 2] {
+            if s > n
+                && t.word(s - n - 1) == "People"
+                && t.possessive(s - n) == n
+                && t.joined(s - n - 1)
+                && t.joined(s - 1)
+                && out.last().is_none_or(|(p, _)| p.end < s - n)
+            {
+                r.start = s - n - 1;
+            }
+        }
+        // "People 's Republic of China", "Lao People 's Democratic Republic": the name after
+        // the possessive absorbs "People" and takes its label from the part after.
+        let e = r.end;
+        let n = t.possessive(e);
+        if matches!(t.word(e - 1), "People" | "Peoples")
+            && n > 0
+            && next_start == Some(e + n)
+            && t.joined(e - 1)
+            && t.joined(e + n - 1)
+        {
+            let (n, l) = spans[k].clone();
+            r.end = n.end;
+            label = l;
+            k += 1;
+        }
+        if label == Label::Org {
+            // "U.S. Department of Housing and Urban Development": an ORG with "of" in it
+            // continues over "and" and up to three capitalized words that no other name holds.
+            let e = r.end;
+            let has_of = (r.start + 1..e).any(|i| t.word(i) == "of");
+            if has_of && t.word(e) == "and" && t.joined(e - 1) {
+                let mut m = e + 1;
+                while m < e + 4 && t.capitalized(m) && t.joined(m - 1) {
+                    m += 1;
+                }
+                let free = spans[k..]
+                    .iter()
+                    .take_while(|(n, _)| n.start < m)
+                    .all(|(n, l)| *l == Label::Misc && n.end <= m);
+                let ends = !t.capitalized(m) || !t.joined(m - 1);
+                if m > e + 1 && free && ends {
+                    while spans.get(k).is_some_and(|(n, _)| n.start < m) {
+                        k += 1;
+                    }
+                    r.end = m;
+                }
+            }
+        }
+        if label == Label::Per && next_start != Some(r.end) {
+            // "Paul VI", "Amyntas I ,", "Friedrich the Great".
+            let e = r.end;
+            let w = t.word(e);
+            let after = t.word(e + 1);
+            let pronoun_like = w == "I"
+                && !(after.is_empty()
+                    || !after.chars().any(char::is_alphanumeric)
+                    || matches!(after, "of" | "and"));
+            if t.joined(e - 1) && (regnal(w) || (w == "I" && !pronoun_like)) {
+                r.end = e + 1;
+            } else if t.joined(e - 1) && w == "the" && EPITHETS.contains(&after) && t.joined(e) {
+                // The tagger may have made a name of the epithet alone ("Great" as MISC).
+                match spans.get(k) {
+                    Some((n, _)) if n.start == e + 1 && n.end == e + 2 => {
+                        k += 1;
+                        r.end = e + 2;
+                    }
+                    Some((n, _)) if n.start <= e + 1 => {}
+                    _ => r.end = e + 2,
+                }
+            }
+        }
+        // "Doda district", "Beverly Hills hotel": a place noun written in lower case is not
+        // part of the name. Only such nouns: GUM and UNER count "Republican party", "Sand Hill
+        // park" and "Cliddesden railway station" in. Names written all in lower case stay
+        // whole ("san francisco california").
+        let upper = |i: usize| {
+            t.word(i)
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_numeric())
+        };
+        while r.len() >= 2 && label != Label::Misc && upper(r.start) {
+            let w = t.word(r.end - 1);
+            if PLACE_NOUNS.contains(&w) && upper(r.end - 2) {
+                r.end -= 1;
+            } else {
+                break;
+            }
+        }
+        // A day of the week alone is a date, never a name ("matches on Saturday"): the
+        // tagger sometimes makes it MISC in headline-like lines.
+        if r.len() == 1
+            && WEEKDAYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(t.word(r.start)))
+        {
+            continue;
+        }
+        out.push((r, label));
+    }
+    out
+}
+
+/// The team names of one results line (token ranges); empty if the line is not one.
+///
+/// A fixtures line is `NAME AT NAME` in capitals, both names starting with a place. A score line is `NAME N NAME N`, optionally followed by a bracket ("( halftime 1-0 )"); a
+/// standings row is `NAME N N N N …` with at least four numbers and nothing else. A NAME is one
+/// to five capitalized words (or "-", "." and "&" between them).
+fn teams(t: &Text, gaz: &Gazetteer, line: Range<usize>) -> Vec<Range<usize>> {
+    let month = gazetteer::bit("month");
+    let caps = |i: usize| {
+        let w = t.word(i);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    };
+    // A fixtures line in capitals, `NAME AT NAME` and nothing else ("CHICAGO AT ATLANTA"),
+    // where both names start with a known place. Only in capitals ("Obama at Harvard" is a
+    // headline), and only places ("FIRE AT FACTORY" is one too).
+    let place = gazetteer::bit("city") | gazetteer::bit("region") | gazetteer::bit("country");
+    if let Some(at) = line.clone().find(|&i| t.word(i) == "AT") {
+        let (a, b) = (line.start..at, at + 1..line.end);
+        let ok = |r: &Range<usize>| {
+            let hashes: Vec<u64> = r.clone().map(|i| word_hash(t.word(i))).collect();
+            (1..=3).contains(&r.len())
+                && r.clone().all(caps)
+                && gaz
+                    .longest(&hashes)
+                    .is_some_and(|(_, bits)| bits & place != 0)
+        };
+        return if ok(&a) && ok(&b) {
+            vec![a, b]
+        } else {
+            Vec::new()
+        };
+    }
+    // Goals, points, wins: up to three digits. Standings rows may also have a winning
+    // percentage (".507", which is two tokens, or "0.507") and a "-" or "9 1/2" for games behind.
+    let number = |i: usize| {
+        let w = t.word(i);
+        !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let stat = |i: usize| {
+        let w = t.word(i);
+        let (int, frac) = w.split_once('.').unwrap_or((w, ""));
+        number(i)
+            || matches!(w, "-" | "1/2" | "½")
+            || (w == "." && number(i + 1) && t.joined(i))
+            || (int.len() <= 1
+                && (1..=3).contains(&frac.len())
+                && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()))
+    };
+    let name_word = |i: usize| {
+        let w = t.word(i);
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
+    };
+    let mut i = line.start;
+    let mut names = Vec::new();
+    let mut numbers_after = Vec::new();
+    while i < line.end {
+        let s = i;
+        while i < line.end
+            && (name_word(i)
+                || (i > s
+                    && i + 1 < line.end
+                    && matches!(t.word(i), "-" | "&")
+                    && name_word(i + 1)))
+        {
+            i += 1;
+        }
+        // Month names make dates ("March 3 April 1"), not teams.
+        let months = (s..i).all(|j| gaz.word(word_hash(t.word(j))) & month != 0);
+        if i == s || i - s > 5 || months {
+            break;
+        }
+        let n = i;
+        while i < line.end && (number(i) || (i > n && stat(i))) {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        names.push(s..n);
+        numbers_after.push(i - n);
+    }
+    let rest_is_bracket = t.word(i) == "(";
+    let score = names.len() == 2 && numbers_after == [1, 1] && (i == line.end || rest_is_bracket);
+    let standings = names.len() == 1 && numbers_after[0] >= 4 && i == line.end;
+    if score || standings {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// Team names in results lines and standings rows, as ORG (a club) or LOC (a country's team).
+/// Spans that overlap a team name are replaced by it; the column heads of a standings table
+/// ("W L PCT GB") lose any name the tagger saw in them.
+pub fn results_lines(
+    text: &str,
+    tokens: &[Range<usize>],
+    gaz: &Gazetteer,
+    mut spans: Spans,
+) -> Spans {
+    let t = Text { text, tokens };
+    let country = gazetteer::bit("country");
+    let mut found: Spans = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = start + 1;
+        while t.joined(end - 1) {
+            end += 1;
+        }
+        // Only short lines with a digit or an "at" can be results: most lines are passed
+        // over here.
+        let digit = || {
+            text[tokens[start].start..tokens[end - 1].end]
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+        };
+        let at = || end - start <= 7 && (start..end).any(|i| t.word(i) == "AT");
+        // A standings header ("W L PCT GB", "P W D L F A PTS") holds no name.
+        let header = end - start >= 3 && (start..end).all(|i| HEADERS.contains(&t.word(i)));
+        if header {
+            found.push((start..end, Label::Number));
+        } else if digit() || at() {
+            for r in teams(&t, gaz, start..end) {
+                let hashes: Vec<u64> = r.clone().map(|i| word_hash(t.word(i))).collect();
+                let is_country = gaz
+                    .longest(&hashes)
+                    .is_some_and(|(n, bits)| n == hashes.len() && bits & country != 0);
+                found.push((r, if is_country { Label::Loc } else { Label::Org }));
+            }
+        }
+        start = end;
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    spans.retain(|(r, _)| {
+        !found
+            .iter()
+            .any(|(f, _)| f.start < r.end && r.start < f.end)
+    });
+    // Header lines were marked with a placeholder label: they only clear names.
+    spans.extend(found.into_iter().filter(|(_, l)| *l != Label::Number));
+    spans.sort_by_key(|(r, _)| r.start);
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tokenize::tokenize;
+
+    fn texts<'a>(
+        text: &'a str,
+        toks: &[Range<usize>],
+        spans: &[(Range<usize>, Label)],
+    ) -> Vec<(&'a str, Label)> {
+        spans
+            .iter()
+            .map(|(r, l)| (&text[toks[r.start].start..toks[r.end - 1].end], *l))
+            .collect()
+    }
+
+    /// Token range of the first occurrence of `words` in `text`.
+    fn at(text: &str, toks: &[Range<usize>], words: &str) -> Range<usize> {
+        let n = words.split(' ').count();
+        (0..toks.len())
+            .find(|&i| {
+                i + n <= toks.len()
+                    && toks[i..i + n]
+                        .iter()
+                        .map(|r| &text[r.clone()])
+                        .eq(words.split(' '))
+            })
+            .map(|i| i..i + n)
+            .unwrap_or_else(|| panic!("{words:?} not in {text:?}"))
+    }
+
+    fn fix(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
+        let toks = tokenize(text);
+        let spans: Spans = spans
+            .iter()
+            .map(|(w, l)| (at(text, &toks, w), *l))
+            .collect();
+        texts(text, &toks, &boundaries(text, &toks, spans))
+            .into_iter()
+            .map(|(s, l)| (s.to_owned(), l))
+            .collect()
+    }
+
+    fn one(s: &str, l: Label) -> Vec<(String, Label)> {
+        vec![(s.to_owned(), l)]
+    }
+
+    #[test]
+    fn peoples_republic_is_one_name() {
+        assert_eq!(
+            fix(
+                "Talks with the People's Republic of China began .",
+                &[("People", Label::Misc), ("Republic of China", Label::Loc)]
+            ),
+            one("People's Republic of China", Label::Loc)
+        );
+        assert_eq!(
+            fix(
+                "in the People 's Republic of China .",
+                &[("Republic of China", Label::Loc)]
+            ),
+            one("People 's Republic of China", Label::Loc)
+        );
+        // Any other possessive keeps the two names apart.
+        assert_eq!(
+            fix(
+                "Britain 's Tony Blair said .",
+                &[("Britain", Label::Loc), ("Tony Blair", Label::Per)]
+            )
+            .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn org_names_go_on_over_and() {
+        let text = "the U.S. Department of Housing and Urban Development said .";
+        assert_eq!(
+            fix(text, &[("U.S. Department of Housing", Label::Org)]),
+            one(
+                "U.S. Department of Housing and Urban Development",
+                Label::Org
+            )
+        );
+        // Not over another name, nor without an "of", nor into a long capitalized run.
+        let text = "the Department of Justice and Congress agreed .";
+        assert_eq!(
+            fix(
+                text,
+                &[
+                    ("Department of Justice", Label::Org),
+                    ("Congress", Label::Org)
+                ]
+            )
+            .len(),
+            2
+        );
+        let text = "Barclays Bank and Lloyds said .";
+        assert_eq!(
+            fix(text, &[("Barclays Bank", Label::Org)]),
+            one("Barclays Bank", Label::Org)
+        );
+        let text = "the Ministry of Defence and Royal Air Force Special Forces said .";
+        assert_eq!(
+            fix(text, &[("Ministry of Defence", Label::Org)]),
+            one("Ministry of Defence", Label::Org)
+        );
+    }
+
+    #[test]
+    fn rulers_keep_their_number_and_epithet() {
+        assert_eq!(
+            fix("Pope Paul VI removed it .", &[("Paul", Label::Per)]),
+            one("Paul VI", Label::Per)
+        );
+        assert_eq!(
+            fix("by Amyntas I , king", &[("Amyntas", Label::Per)]),
+            one("Amyntas I", Label::Per)
+        );
+        assert_eq!(
+            fix("Friedrich the Great came", &[("Friedrich", Label::Per)]),
+            one("Friedrich the Great", Label::Per)
+        );
+        // "I" the pronoun, and a number after a place, stay out.
+        assert_eq!(
+            fix("I told Smith I would go", &[("Smith", Label::Per)]),
+            one("Smith", Label::Per)
+        );
+        assert_eq!(
+            fix("Louis the German", &[("Louis", Label::Per)]),
+            one("Louis", Label::Per)
+        );
+        assert_eq!(
+            fix("Paris II", &[("Paris", Label::Loc)]),
+            one("Paris", Label::Loc)
+        );
+    }
+
+    #[test]
+    fn a_weekday_alone_is_no_name() {
+        assert_eq!(
+            fix(
+                "Results of matches on Saturday : Sheffield Wednesday won",
+                &[
+                    ("Saturday", Label::Misc),
+                    ("Sheffield Wednesday", Label::Org)
+                ]
+            ),
+            one("Sheffield Wednesday", Label::Org)
+        );
+    }
+
+    #[test]
+    fn names_do_not_end_in_a_common_noun() {
+        assert_eq!(
+            fix("in the Doda district of", &[("Doda district", Label::Loc)]),
+            one("Doda", Label::Loc)
+        );
+        assert_eq!(
+            fix(
+                "the Republican party said",
+                &[("Republican party", Label::Org)]
+            ),
+            one("Republican party", Label::Org)
+        );
+        assert_eq!(
+            fix(
+                "to san francisco california now",
+                &[("san francisco california", Label::Loc)]
+            ),
+            one("san francisco california", Label::Loc)
+        );
+    }
+
+    fn results(text: &str) -> Vec<(String, Label)> {
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse(
+            "@country\nBrazil\nRussia\nCzech Republic\n@city\nLeeds\nBarcelona\nMunich\n",
+        );
+        // The tagger's guesses: cities as places.
+        let spans: Spans = ["Leeds", "Barcelona", "Bayern Munich"]
+            .iter()
+            .filter(|w| text.contains(*w))
+            .map(|w| (at(text, &toks, w), Label::Loc))
+            .collect();
+        texts(text, &toks, &results_lines(text, &toks, &gaz, spans))
+            .into_iter()
+            .map(|(s, l)| (s.to_owned(), l))
+            .collect()
+    }
+
+    #[test]
+    fn clubs_in_results_are_organizations_and_countries_places() {
+        use Label::{Loc, Org};
+        let o = |s: &str, l| (s.to_owned(), l);
+        assert_eq!(
+            results("Leeds 3 Chelsea 1"),
+            [o("Leeds", Org), o("Chelsea", Org)]
+        );
+        assert_eq!(
+            results("Bayern Munich 2 Hamburg SV 0\nBrazil 2 Czech Republic 1 ( halftime 1-0 )"),
+            [
+                o("Bayern Munich", Org),
+                o("Hamburg SV", Org),
+                o("Brazil", Loc),
+                o("Czech Republic", Loc)
+            ]
+        );
+        assert_eq!(
+            results("Barcelona 10 7 2 1 20 8 23\nReal Madrid 10 6 3 1 19 9 21"),
+            [o("Barcelona", Org), o("Real Madrid", Org)]
+        );
+        assert_eq!(
+            results("MONDAY 'S GAMES\nBARCELONA AT LEEDS\nBRAZIL AT RUSSIA"),
+            [
+                o("BARCELONA", Org),
+                o("LEEDS", Org),
+                o("BRAZIL", Loc),
+                o("RUSSIA", Loc)
+            ]
+        );
+        assert_eq!(
+            results("NEW YORK 82 61 .573 -\nBaltimore 72 70 .507 9 1/2"),
+            [o("NEW YORK", Org), o("Baltimore", Org)]
+        );
+    }
+
+    #[test]
+    fn results_through_the_whole_recognizer() {
+        let text = "SOCCER - ENGLISH PREMIER LEAGUE RESULTS .\n\
+                    LONDON 1996-08-24\n\
+                    Results of English premier league matches on Saturday :\n\
+                    Leeds 3 Chelsea 1\n\
+                    Sheffield Wednesday 2 Aston Villa 1\n\
+                    Standings :\n\
+                    Newcastle 4 3 0 1 9 5 9\n\
+                    World Cup qualifier : Brazil 2 Russia 0\n\
+                    Brazil 2 Russia 0\n";
+        let got: Vec<(&str, Label)> = crate::entities::recognize(text)
+            .into_iter()
+            .filter(|m| m.label.is_name())
+            .map(|m| (&text[m.range], m.label))
+            .collect();
+        for (name, label) in [
+            ("Leeds", Label::Org),
+            ("Chelsea", Label::Org),
+            ("Sheffield Wednesday", Label::Org),
+            ("Aston Villa", Label::Org),
+            ("Newcastle", Label::Org),
+            ("Brazil", Label::Loc),
+            ("Russia", Label::Loc),
+        ] {
+            assert!(
+                got.contains(&(name, label)),
+                "{name} not {label:?} in {got:?}"
+            );
+        }
+        assert!(got.contains(&("LONDON", Label::Loc)), "{got:?}");
+    }
+
+    #[test]
+    fn standings_headers_hold_no_name() {
+        let text = "AMERICAN LEAGUE\nW L PCT GB\nNEW YORK 74 57 .565 -";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@city\nNew York\n");
+        let spans: Spans = vec![(at(text, &toks, "W L PCT"), Label::Per)];
+        let got = results_lines(text, &toks, &gaz, spans);
+        assert_eq!(texts(text, &toks, &got), [("NEW YORK", Label::Org)]);
+    }
+
+    #[test]
+    fn sentences_with_numbers_are_not_results() {
+        use Label::Loc;
+        let o = |s: &str, l| (s.to_owned(), l);
+        for text in [
+            "Leeds has 3 parks and Chelsea 1 .",
+            "Leeds 3",
+            "Leeds 3 Chelsea 1 Arsenal 2",
+            "Barcelona 10 7 2",
+            "In Barcelona 10 7 2 1 people",
+            "Barcelona at night",
+            "Barcelona at Leeds",
+            "FIRE AT LEEDS",
+            "We met in Barcelona at Leeds Station last year",
+        ] {
+            let got = results(text);
+            assert!(got.iter().all(|(_, l)| *l == Loc), "{text:?} gave {got:?}");
+        }
+        assert_eq!(results("Barcelona 10 7 2"), [o("Barcelona", Loc)]);
+    }
+}
