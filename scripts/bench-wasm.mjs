@@ -222,6 +222,11 @@ try {
     console.log(`the extraction benchmark's ${r.count} pages (${r.mb.toFixed(1)} MB) cleaned: ${(r.allMs / 1000).toFixed(2)} s, `
       + `${perSecond(r.allMs)} pages/s (median of passes 2-6; the first pass ${perSecond(r.firstMs)} pages/s); `
       + `its page nearest 100 KB (${Math.round(r.nearBytes / 1000)} KB): ${r.nearMs.toFixed(2)} ms (median of 21)`);
+    // scripts/bench runs trafilatura on the same pages first and passes its pages/s on.
+    const trafilatura = Number(process.env.TRAFILATURA_PAGES_PER_S);
+    if (trafilatura > 0) {
+      console.log(`wasm: ${(r.count / (r.allMs / 1000) / trafilatura).toFixed(1)}x trafilatura (${trafilatura} pages/s)`);
+    }
   }
   console.log(`the page: a pasted 5,000-word article shows its first highlight after ${firstHighlightMs} ms`);
   console.log(`the page: ${drop.docs.toLocaleString('en')} files dropped: added after ${(drop.addedMs / 1000).toFixed(1)} s, `
