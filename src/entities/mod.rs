@@ -253,7 +253,26 @@ fn tag_names(
     let out = consistency::initials(text, tokens, out);
     let out = places_named_alone(text, tokens, out, &tg.gazetteer);
     let out = place_lines(text, tokens, out, &tg.gazetteer);
-    spanfix::results_lines(text, tokens, &tg.gazetteer, out)
+    let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
+    without_degree_units(text, tokens, out)
+}
+
+/// The "C" of "12 °C" is a unit, not a name: a one-letter capital right after a degree sign is
+/// dropped (the number rule takes the unit into its span).
+fn without_degree_units(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut names: Vec<(Range<usize>, Label)>,
+) -> Vec<(Range<usize>, Label)> {
+    names.retain(|(r, _)| {
+        let unit = r.len() == 1 && matches!(&text[tokens[r.start].clone()], "C" | "F");
+        let after_degrees = r.start > 0
+            && text[..tokens[r.start].start]
+                .trim_end()
+                .ends_with(['°', 'º']);
+        !(unit && after_degrees)
+    });
+    names
 }
 
 /// A one-word "person" that is a known country or region, in a document where no longer
@@ -574,6 +593,28 @@ mod tests {
             "{surface:?} should not be a mention in {text:?}; got {:?}",
             mentions(text)
         );
+    }
+
+    /// Temperatures are numbers with their unit; the unit's letter is no name.
+    #[test]
+    fn temperatures_are_numbers_and_their_unit_no_name() {
+        for (text, number) in [
+            ("Temperatures rose to 12°C in Oslo on Tuesday.", "12°C"),
+            ("Boston saw 54 °F on Monday, the forecasters said.", "54 °F"),
+            ("Oslo 12°C\nBergen 9°C\nTromsø 4 ° C\n", "9°C"),
+            ("The river reached 21℃ at noon.", "21℃"),
+        ] {
+            assert_entity(text, number, Label::Number);
+        }
+        for text in ["Station\nBergen 9°C\n", "It was 5 ° F and windy in Bergen."] {
+            let names: Vec<_> = mentions(text)
+                .into_iter()
+                .filter(|(_, l)| l.is_name())
+                .collect();
+            assert_eq!(names, [("Bergen", Label::Loc)], "{text:?}");
+        }
+        // A capital after anything else is still read by the tagger.
+        assert_entity("Vitamin C was sold out in Bergen.", "Bergen", Label::Loc);
     }
 
     /// A line holding only a known place is the place, in a table pasted from a page or alone.

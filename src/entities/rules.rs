@@ -230,7 +230,16 @@ impl Toks<'_> {
                 break;
             }
         }
-        n
+        n + self.degrees(i + n)
+    }
+
+    /// Tokens of a temperature unit at `i` ("°C", "° F", "℃"): part of the number before it.
+    fn degrees(&self, i: usize) -> usize {
+        match self.lw(i) {
+            "°" | "º" if self.is(i + 1, &["c", "f"]) => 2,
+            "°c" | "°f" | "ºc" | "ºf" | "℃" | "℉" => 1,
+            _ => 0,
+        }
     }
 
     fn money(&self, i: usize) -> usize {
