@@ -13,6 +13,8 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod benchmark_pages;
+
 use std::time::Instant;
 
 /// A small deterministic generator (xorshift), so every run measures the same corpus.
@@ -215,35 +217,18 @@ fn main() {
 /// decoded, parsed and classified as `scripts/bench-wasm.mjs` does in Chromium: six passes, the
 /// median of passes 2-6 in pages/s, for the comparison with trafilatura.
 fn extraction_pages() {
-    use std::io::Read;
     let dir = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/data/boilerplate/html"
     );
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(pages) = benchmark_pages::load(std::path::Path::new(dir)) else {
         println!("extraction benchmark pages: {dir} not found, skipped");
         return;
     };
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
-        .collect();
-    paths.sort();
-    let pages: Vec<Vec<u8>> = paths
-        .iter()
-        .filter_map(|p| {
-            let mut page = Vec::new();
-            let file = std::fs::File::open(p).ok()?;
-            flate2::read::GzDecoder::new(file)
-                .read_to_end(&mut page)
-                .ok()?;
-            Some(page)
-        })
-        .collect();
     let mut passes: Vec<f64> = (0..6)
         .map(|_| {
             let t = Instant::now();
-            for page in &pages {
+            for (_, page) in &pages {
                 std::hint::black_box(gleaner::bench::clean_html_page(page));
             }
             t.elapsed().as_secs_f64()

@@ -14,11 +14,13 @@
 //! the HTML verdicts once more with templates taken from the whole collection.
 //! `--data DIR` (or `GLEANER_BENCH`) points at the benchmark; default `../shared/data/boilerplate`.
 
+mod benchmark_pages;
+
 use gleaner::boilerplate::training;
 use gleaner::boilerplate::{self, Templates, Verdict};
 use gleaner::{decode, segment};
 use std::fmt::Write as _;
-use std::io::{Read, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 
 fn main() {
@@ -30,12 +32,8 @@ fn main() {
         .or_else(|| std::env::var("GLEANER_BENCH").ok())
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/data/boilerplate"));
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir.join("html"))
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
-        .collect();
-    names.sort();
+    let pages = benchmark_pages::load(&dir.join("html"))
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let classify: Classify = boilerplate::classify;
     let text_versions: serde_json::Value =
         std::fs::read_to_string(dir.join("peers/html-text.json"))
@@ -43,21 +41,6 @@ fn main() {
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default();
     let text_versions = text_versions.get("output").unwrap_or(&text_versions);
-
-    let mut pages = Vec::new();
-    for path in &names {
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(path).expect("open page"))
-            .read_to_end(&mut bytes)
-            .expect("gunzip page");
-        let id = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".html.gz"))
-            .unwrap_or("?")
-            .to_owned();
-        pages.push((id, bytes));
-    }
 
     let mut out = String::new();
     let mut parsed = Vec::new();

@@ -110,7 +110,7 @@ pub fn harmonize(
 pub fn acronyms(
     text: &str,
     tokens: &[Range<usize>],
-    mut spans: Vec<(Range<usize>, Label)>,
+    spans: Vec<(Range<usize>, Label)>,
 ) -> Vec<(Range<usize>, Label)> {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
     let mut defined: Vec<(&str, Label)> = Vec::new();
@@ -129,29 +129,12 @@ pub fn acronyms(
     if defined.is_empty() {
         return spans;
     }
-    let mut added = Vec::new();
-    let mut next_span = 0;
-    for i in 0..tokens.len() {
-        let Some(&(_, label)) = defined.iter().find(|(a, _)| *a == word(i)) else {
-            continue;
-        };
-        while next_span < spans.len() && spans[next_span].0.end <= i {
-            next_span += 1;
-        }
-        match spans.get_mut(next_span) {
-            Some((r, l)) if r.start <= i => {
-                if r.len() == 1 {
-                    *l = label;
-                }
-            }
-            _ => added.push((i..i + 1, label)),
-        }
-    }
-    if !added.is_empty() {
-        spans.extend(added);
-        spans.sort_by_key(|(r, _)| r.start);
-    }
-    spans
+    label_tokens(tokens.len(), spans, |i| {
+        defined
+            .iter()
+            .find(|(a, _)| *a == word(i))
+            .map(|&(_, label)| label)
+    })
 }
 
 /// Acronyms used without a definition: an all-capitals token that spells the initials of a
@@ -162,7 +145,7 @@ pub fn acronyms(
 pub fn initials(
     text: &str,
     tokens: &[Range<usize>],
-    mut spans: Vec<(Range<usize>, Label)>,
+    spans: Vec<(Range<usize>, Label)>,
 ) -> Vec<(Range<usize>, Label)> {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
     let mut defined: Vec<String> = Vec::new();
@@ -205,22 +188,34 @@ pub fn initials(
             .find(|w| is_word(w));
         before.is_some_and(lower) || after.is_some_and(lower)
     };
+    label_tokens(tokens.len(), spans, |i| {
+        (acronym(i) && mixed(i)).then_some(Label::Org)
+    })
+}
+
+/// Gives each token `label_of` names its label: a one-token span there is relabelled, a token in
+/// no span becomes a span of its own, and a token inside a longer span is left to that span.
+fn label_tokens(
+    token_count: usize,
+    mut spans: Vec<(Range<usize>, Label)>,
+    label_of: impl Fn(usize) -> Option<Label>,
+) -> Vec<(Range<usize>, Label)> {
     let mut added = Vec::new();
     let mut next_span = 0;
-    for i in 0..tokens.len() {
-        if !acronym(i) || !mixed(i) {
+    for i in 0..token_count {
+        let Some(label) = label_of(i) else {
             continue;
-        }
+        };
         while next_span < spans.len() && spans[next_span].0.end <= i {
             next_span += 1;
         }
         match spans.get_mut(next_span) {
             Some((r, l)) if r.start <= i => {
                 if r.len() == 1 {
-                    *l = Label::Org;
+                    *l = label;
                 }
             }
-            _ => added.push((i..i + 1, Label::Org)),
+            _ => added.push((i..i + 1, label)),
         }
     }
     if !added.is_empty() {
@@ -231,12 +226,12 @@ pub fn initials(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::entities::tokenize::tokenize;
 
-    /// The spans as (text, label) pairs.
-    fn texts<'a>(
+    /// The spans as (text, label) pairs (also for `spanfix`'s tests).
+    pub(in crate::entities) fn texts<'a>(
         text: &'a str,
         toks: &[Range<usize>],
         spans: &[(Range<usize>, Label)],

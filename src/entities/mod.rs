@@ -288,11 +288,7 @@ fn places_named_alone(
     // Not cities: thousands of small towns share their name with a surname ("Newton", "Woods").
     let place = gazetteer::bit("country") | gazetteer::bit("region");
     let word = |i: usize| hash::word_hash(&text[tokens[i].clone()]);
-    let in_full_names: std::collections::HashSet<u64> = names
-        .iter()
-        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
-        .flat_map(|(r, _)| [word(r.start), word(r.end - 1)])
-        .collect();
+    let in_full_names = full_name_ends(text, tokens, &names);
     for (r, label) in &mut names {
         if *label != Label::Per || r.len() != 1 {
             continue;
@@ -304,6 +300,21 @@ fn places_named_alone(
         }
     }
     names
+}
+
+/// Hashes of the first and last words of the document's person names of two words or more: a
+/// lone "Jordan" is not the country in a text about "Jordan Henderson".
+fn full_name_ends(
+    text: &str,
+    tokens: &[Range<usize>],
+    names: &[(Range<usize>, Label)],
+) -> std::collections::HashSet<u64> {
+    let word = |i: usize| hash::word_hash(&text[tokens[i].clone()]);
+    names
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+        .flat_map(|(r, _)| [word(r.start), word(r.end - 1)])
+        .collect()
 }
 
 /// A line that holds only a name, in a table pasted as text (a river-level or weather table:
@@ -323,6 +334,7 @@ fn place_lines(
     if names.is_empty() {
         return names;
     }
+    debug_assert!(names.windows(2).all(|w| w[0].0.start <= w[1].0.start));
     let place = gazetteer::bit("country") | gazetteer::bit("region") | gazetteer::bit("city");
     let word = |i: usize| &text[tokens[i].clone()];
     // Lines as token ranges.
@@ -361,21 +373,15 @@ fn place_lines(
             .longest(&hashes)
             .is_some_and(|(n, bits)| n == hashes.len() && bits & place != 0)
     };
-    let in_full_names: std::collections::HashSet<u64> = names
-        .iter()
-        .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
-        .flat_map(|(r, _)| {
-            [
-                hash::word_hash(word(r.start)),
-                hash::word_hash(word(r.end - 1)),
-            ]
-        })
-        .collect();
-    // The names inside a line: their labels.
+    let in_full_names = full_name_ends(text, tokens, &names);
+    // The names inside a line: their labels. (Names are sorted by start: a binary search, not a
+    // scan of all names per line.)
     let labels_in = |names: &[(Range<usize>, Label)], l: &Range<usize>| -> Vec<Label> {
-        names
+        let from = names.partition_point(|(r, _)| r.start < l.start);
+        names[from..]
             .iter()
-            .filter(|(r, _)| r.start >= l.start && r.end <= l.end)
+            .take_while(|(r, _)| r.start < l.end)
+            .filter(|(r, _)| r.end <= l.end)
             .map(|(_, lab)| *lab)
             .collect()
     };

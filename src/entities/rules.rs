@@ -14,7 +14,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-const WEEKDAYS: &[&str] = &[
+/// Lower case (also read by `spanfix`, which compares ignoring case).
+pub(super) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

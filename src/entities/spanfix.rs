@@ -17,6 +17,7 @@
 
 use super::gazetteer::{self, Gazetteer};
 use super::hash::word_hash;
+use super::rules::WEEKDAYS;
 use super::Label;
 use std::ops::Range;
 
@@ -42,16 +43,6 @@ const EPITHETS: &[&str] = &[
 const PLACE_NOUNS: &[&str] = &[
     "district", "region", "province", "county", "state", "area", "city", "town", "village",
     "island", "islands", "hotel", "road",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// Column heads of standings tables (won, lost, drawn, for, against, points, games behind…).
@@ -363,18 +354,8 @@ pub fn results_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::consistency::tests::texts;
     use crate::entities::tokenize::tokenize;
-
-    fn texts<'a>(
-        text: &'a str,
-        toks: &[Range<usize>],
-        spans: &[(Range<usize>, Label)],
-    ) -> Vec<(&'a str, Label)> {
-        spans
-            .iter()
-            .map(|(r, l)| (&text[toks[r.start].start..toks[r.end - 1].end], *l))
-            .collect()
-    }
 
     /// Token range of the first occurrence of `words` in `text`.
     fn at(text: &str, toks: &[Range<usize>], words: &str) -> Range<usize> {
