@@ -609,6 +609,8 @@ mod tests {
             ("Boston saw 54 °F on Monday, the forecasters said.", "54 °F"),
             ("Oslo 12°C\nBergen 9°C\nTromsø 4 ° C\n", "9°C"),
             ("The river reached 21℃ at noon.", "21℃"),
+            ("Oslo stayed near 2 °C.", "2 °C"),
+            ("Oslo stayed near 2°C.", "2°C"),
         ] {
             assert_entity(text, number, Label::Number);
         }

@@ -158,7 +158,9 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>
         // A final period of an abbreviation, an initial ("J.") or an acronym ("U.S.").
         if word_end == j && at(j) == Some('.') && at(j + 1) != Some('.') {
             let word = &text[pos(word_start)..pos(j)];
-            let keep = (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+            // "12 °C." ends a sentence: the C is a unit, not an initial.
+            let unit = text[..pos(word_start)].trim_end().ends_with(['°', 'º']);
+            let keep = (word.chars().count() == 1 && word.chars().all(char::is_uppercase) && !unit)
                 || (word.contains('.') && word.split('.').all(|s| s.chars().count() == 1))
                 || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a));
             // "Inc.Next": a period followed by a letter is sentence punctuation, not ours.
@@ -279,6 +281,7 @@ mod tests {
         t("the U.S. and U.K.", &["the", "U.S.", "and", "U.K."]);
         t("Mr. Smith", &["Mr.", "Smith"]);
         t("J. R. R. Tolkien", &["J.", "R.", "R.", "Tolkien"]);
+        t("near 2 °C.", &["near", "2", "°", "C", "."]);
         t("100,000 troops", &["100,000", "troops"]);
         t("$4.5bn", &["$", "4.5", "bn"]);
         t("€20 million", &["€", "20", "million"]);
