@@ -244,6 +244,7 @@ fn tag_names(
             }
         }
     }
+    let out = spanfix::org_heads(text, tokens, out);
     let out = spanfix::boundaries(text, tokens, out);
     // Teams in results lines before the document vote, so that their label spreads to the
     // team's other mentions, and after it, so that the vote cannot undo them.
