@@ -252,6 +252,7 @@ fn tag_names(
     let out = consistency::harmonize(text, tokens, out);
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
+    let out = known_orgs(text, tokens, out, &tg.gazetteer);
     let out = places_named_alone(text, tokens, out, &tg.gazetteer);
     let out = place_lines(text, tokens, out, &tg.gazetteer);
     let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
@@ -273,6 +274,37 @@ fn without_degree_units(
                 .ends_with(['°', 'º']);
         !(unit && after_degrees)
     });
+    names
+}
+
+/// A name that is exactly a well-known organization of the gazetteer ("CNN", "Tesco",
+/// "World Bank") is an ORG whatever its context says ("explained to CNN why").
+fn known_orgs(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut names: Vec<(Range<usize>, Label)>,
+    gazetteer: &gazetteer::Gazetteer,
+) -> Vec<(Range<usize>, Label)> {
+    let org = gazetteer::bit("org");
+    let other = gazetteer::bit("first")
+        | gazetteer::bit("last")
+        | gazetteer::bit("city")
+        | gazetteer::bit("country")
+        | gazetteer::bit("region");
+    for (r, label) in &mut names {
+        if *label == Label::Org {
+            continue;
+        }
+        let hashes: Vec<u64> = r
+            .clone()
+            .map(|i| hash::word_hash(&text[tokens[i].clone()]))
+            .collect();
+        if let Some((n, bits)) = gazetteer.longest(&hashes) {
+            if n == hashes.len() && bits & org != 0 && bits & other == 0 {
+                *label = Label::Org;
+            }
+        }
+    }
     names
 }
 
@@ -599,6 +631,22 @@ mod tests {
                 .any(|m| m.range.start < end && start < m.range.end),
             "{surface:?} should not be a mention in {text:?}; got {:?}",
             mentions(text)
+        );
+    }
+
+    /// A well-known organization stays one where the context says "place".
+    #[test]
+    fn known_organizations_keep_their_type() {
+        assert_entity(
+            "Alejandra González Anaya explained to CNN why Mexico have decided now.",
+            "CNN",
+            Label::Org,
+        );
+        // Only the whole name: "Nikola Tesla" is a person.
+        assert_entity(
+            "The engineer Nikola Tesla was born in Smiljan.",
+            "Nikola Tesla",
+            Label::Per,
         );
     }
 
