@@ -4,6 +4,7 @@
 //!   "People" + "Republic of China"; "Department of Housing and Urban Development" does not stop
 //!   at "and"; a ruler's number and epithet belong to the name ("Paul VI", "Friedrich the
 //!   Great"); a name does not end in a common noun ("Doda district" → "Doda").
+//! * **Hyphen pairs** ([`hyphen_pairs`]): "Kyiv-NATO" is a place and an organization.
 //! * **Organization heads** ([`org_heads`]): a capitalized run ending in "Department",
 //!   "College", "Bank", "Exchange"… or holding one before "of" is one ORG ("Florida Department
 //!   of Law Enforcement", not "Florida" LOC + "Law Enforcement" MISC).
@@ -225,6 +226,38 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
                 .any(|d| d.eq_ignore_ascii_case(t.word(r.start)))
         {
             continue;
+        }
+        out.push((r, label));
+    }
+    out
+}
+
+/// "Kyiv-NATO relationship": a name of two words glued by a hyphen, one a known place and the
+/// other a known organization, is two names. Pairs of one kind stay one name
+/// ("Austria-Hungary", "Coca-Cola").
+pub fn hyphen_pairs(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: Spans) -> Spans {
+    let place = gazetteer::bit("country") | gazetteer::bit("city") | gazetteer::bit("region");
+    let org = gazetteer::bit("org");
+    let kind = |i: usize| {
+        let bits = gaz.word(word_hash(&text[tokens[i].clone()]));
+        match (bits & place != 0, bits & org != 0) {
+            (true, false) => Some(Label::Loc),
+            (false, true) => Some(Label::Org),
+            _ => None,
+        }
+    };
+    let glued = |i: usize| tokens[i].end == tokens[i + 1].start;
+    let mut out = Vec::with_capacity(spans.len());
+    for (r, label) in spans {
+        let s = r.start;
+        if r.len() == 3 && &text[tokens[s + 1].clone()] == "-" && glued(s) && glued(s + 1) {
+            if let (Some(a), Some(b)) = (kind(s), kind(s + 2)) {
+                if a != b {
+                    out.push((s..s + 1, a));
+                    out.push((s + 2..s + 3, b));
+                    continue;
+                }
+            }
         }
         out.push((r, label));
     }
