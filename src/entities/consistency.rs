@@ -29,14 +29,19 @@ fn key(text: &str, tokens: &[Range<usize>], r: &Range<usize>) -> String {
     k
 }
 
-/// The votes for `k`, also trying it without a final "s" ("Putins" = "Putin" with the
-/// apostrophe lost).
-fn lookup<'a>(votes: &'a HashMap<String, [f32; 4]>, k: &str) -> Option<&'a [f32; 4]> {
-    votes.get(k).or_else(|| {
-        k.strip_suffix('s')
-            .filter(|b| b.len() >= 3)
-            .and_then(|b| votes.get(b))
-    })
+/// The votes for `k`, with those for `k` without a final "s" added ("Putins" = "Putin" with the
+/// apostrophe lost: a stray "Putins" LOC is outvoted by the "Putin" of "Vladimir Putin").
+fn lookup(votes: &HashMap<String, [f32; 4]>, k: &str) -> Option<[f32; 4]> {
+    let own = votes.get(k).copied();
+    let base = k
+        .strip_suffix('s')
+        .filter(|b| b.len() >= 3)
+        .and_then(|b| votes.get(b))
+        .copied();
+    match (own, base) {
+        (Some(a), Some(b)) => Some(std::array::from_fn(|i| a[i] + b[i])),
+        (a, b) => a.or(b),
+    }
 }
 
 fn best(v: &[f32; 4]) -> usize {
@@ -65,7 +70,7 @@ pub fn harmonize(
         .into_iter()
         .zip(&keys)
         .map(|((r, l), k)| {
-            let v = lookup(&votes, k).copied().unwrap_or_default();
+            let v = lookup(&votes, k).unwrap_or_default();
             let b = best(&v);
             if v[b] > v[label_index(l)] {
                 (r, NAME_LABELS[b])
@@ -90,7 +95,7 @@ pub fn harmonize(
         }
         let k = key(text, tokens, &(i..i + 1));
         if let Some(v) = lookup(&votes, &k) {
-            let b = best(v);
+            let b = best(&v);
             if v[b] >= 1.0 {
                 added.push((i..i + 1, NAME_LABELS[b]));
             }

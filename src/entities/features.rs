@@ -46,6 +46,9 @@ pub struct TokenInfo {
     casing: u8,
     /// Word classes (fine | coarse << 16), 0 if unknown.
     cluster: u32,
+    /// Brown cluster path of the word as written (or title-cased when it is all capitals), 0 if
+    /// unknown or not capitalized.
+    brown: u32,
     /// How the same word appears elsewhere in the document.
     doc: u8,
 }
@@ -90,10 +93,19 @@ mod t {
     pub const CLUSTER_PREV: u64 = 36;
     pub const CLUSTER_NEXT: u64 = 37;
     pub const CLUSTER_SHAPE: u64 = 38;
+    pub const BROWN4: u64 = 39;
+    pub const BROWN6: u64 = 40;
+    pub const BROWN10: u64 = 41;
+    pub const BROWN: u64 = 42;
+    pub const BROWN_PREV: u64 = 43;
+    pub const BROWN_NEXT: u64 = 44;
 }
 
 /// Whether word-class features are used (an experiment switch; the model must match).
 const USE_CLUSTERS: bool = true;
+
+/// Whether Brown-cluster features are used (an experiment switch; the model must match).
+const USE_BROWN: bool = true;
 
 const BOS: u64 = 0x0123_4567_89ab_cdef;
 const EOS: u64 = 0x0fed_cba9_8765_4321;
@@ -253,9 +265,18 @@ pub fn token_infos(
             let lower = word_hash(s);
             let (shape, flags) = shape_hash(s);
             let (prefix, suffix2, suffix3, suffix4) = affixes(s);
+            let raw = bytes_hash(s.as_bytes());
+            // The cluster list holds capitalized words only: others are not looked up.
+            let mut brown = if flags & CAP != 0 { gaz.brown(raw) } else { 0 };
+            if brown == 0 && flags & ALL_CAPS != 0 && s.len() > 1 && s.is_ascii() {
+                let mut t = s.to_ascii_lowercase().into_bytes();
+                t[0] = t[0].to_ascii_uppercase();
+                brown = gaz.brown(bytes_hash(&t));
+            }
             TokenInfo {
                 lower,
-                raw: bytes_hash(s.as_bytes()),
+                raw,
+                brown,
                 shape,
                 prefix,
                 suffix2,
@@ -496,6 +517,22 @@ pub fn features(infos: &[TokenInfo], sent: &Range<usize>, i: usize, out: &mut Ve
         f(t::CLUSTER_NEXT, u64::from(cl(1) & 0xffff));
         f(t::CLUSTER_SHAPE, pair(u64::from(t.cluster >> 16), t.shape));
     }
+    if USE_BROWN {
+        // Most words have no cluster (only capitalized ones are listed): nothing is added
+        // for them, which keeps the lookups per token down.
+        let b = u64::from(t.brown);
+        if b != 0 {
+            f(t::BROWN4, b & 0xf);
+            f(t::BROWN6, b & 0x3f);
+            f(t::BROWN10, b & 0x3ff);
+            f(t::BROWN, b);
+        }
+        for (template, k) in [(t::BROWN_PREV, -1), (t::BROWN_NEXT, 1)] {
+            if let Some(n) = at(k).filter(|n| n.brown != 0) {
+                f(template, u64::from(n.brown));
+            }
+        }
+    }
 }
 
 fn bits(b: u16) -> impl Iterator<Item = u64> {
@@ -531,6 +568,16 @@ mod tests {
                 "Then"
             ]
         );
+    }
+
+    #[test]
+    fn brown_clusters_of_capitalized_and_shouted_words() {
+        let gaz = Gazetteer::parse("").with_brown("Tesco 294\n");
+        let text = "Tesco and TESCO and tesco";
+        let toks = tokenize(text);
+        let infos = token_infos(text, &toks, &sentences(text, &toks), &gaz);
+        let brown: Vec<u32> = infos.iter().map(|t| t.brown).collect();
+        assert_eq!(brown, [294, 0, 294, 0, 0]);
     }
 
     #[test]

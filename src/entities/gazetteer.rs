@@ -5,8 +5,13 @@
 //! lists and a hand-made part by `examples/train_ner.rs`. It is plain text: a line `@name`
 //! starts a category, every other line is one entry. Entries are matched case-insensitively,
 //! token by token (so "St. Louis" is two tokens), and stored only as hashes.
+//!
+//! Two word tables ride along: word classes learnt on Wikinews (`data/clusters.txt`) and Brown
+//! clusters of capitalized words from a large web corpus (`data/brown.txt`, written by
+//! `scripts/ner-brown-clusters`). The second puts "Tesco" and "Adidas" in one cluster with "Apple"
+//! and "Nintendo", and "Denver" with "Seattle".
 
-use super::hash::{fold, seq_hash, word_hash, U32Map};
+use super::hash::{bytes_hash, fold, seq_hash, word_hash, U32Map};
 use super::tokenize::tokenize;
 
 /// Category bits, in the order of the `@` sections.
@@ -36,6 +41,8 @@ pub struct Gazetteer {
     /// Word hash → word classes (fine in the low 16 bits, coarse in the high), learned from
     /// unlabelled text by `examples/train_ner.rs`.
     clusters: U32Map<u32>,
+    /// Exact word form hash → Brown cluster path (first bit lowest), from a large web corpus.
+    brown: U32Map<u32>,
 }
 
 impl Gazetteer {
@@ -73,6 +80,7 @@ impl Gazetteer {
         Gazetteer {
             map,
             clusters: U32Map::with_capacity(0),
+            brown: U32Map::with_capacity(0),
         }
     }
 
@@ -91,6 +99,25 @@ impl Gazetteer {
             *self.clusters.entry(fold(word_hash(w))) = (b << 16) | a;
         }
         self
+    }
+
+    /// Adds Brown clusters from lines `word path` (the path as an integer, first bit lowest).
+    pub fn with_brown(mut self, text: &str) -> Gazetteer {
+        let n = text.lines().count();
+        self.brown = U32Map::with_capacity(n);
+        for line in text.lines() {
+            let Some((w, v)) = line.split_once(' ') else {
+                continue;
+            };
+            let Ok(v) = v.parse::<u32>() else { continue };
+            *self.brown.entry(fold(bytes_hash(w.as_bytes()))) = v;
+        }
+        self
+    }
+
+    /// Brown cluster of an exact word form's bytes hash (0 if unknown).
+    pub fn brown(&self, raw: u64) -> u32 {
+        self.brown.get(fold(raw)).copied().unwrap_or(0)
     }
 
     /// Word classes of a word hash (0 if unknown).
@@ -149,5 +176,14 @@ mod tests {
         );
         assert_eq!(g.longest(&h("United")), None);
         assert_eq!(g.word(word_hash("nothing")), 0);
+    }
+
+    #[test]
+    fn brown_clusters_are_looked_up_by_exact_form() {
+        let g = Gazetteer::parse("").with_brown("Tesco 294\nDenver 166\nbad line\n");
+        assert_eq!(g.brown(bytes_hash(b"Tesco")), 294);
+        assert_eq!(g.brown(bytes_hash(b"Denver")), 166);
+        assert_eq!(g.brown(bytes_hash(b"tesco")), 0);
+        assert_eq!(g.brown(bytes_hash(b"bad")), 0);
     }
 }

@@ -4,6 +4,10 @@
 //!   "People" + "Republic of China"; "Department of Housing and Urban Development" does not stop
 //!   at "and"; a ruler's number and epithet belong to the name ("Paul VI", "Friedrich the
 //!   Great"); a name does not end in a common noun ("Doda district" → "Doda").
+//! * **Hyphen pairs** ([`hyphen_pairs`]): "Kyiv-NATO" is a place and an organization.
+//! * **Organization heads** ([`org_heads`]): a capitalized run ending in "Department",
+//!   "College", "Bank", "Exchange"… or holding one before "of" is one ORG ("Florida Department
+//!   of Law Enforcement", not "Florida" LOC + "Law Enforcement" MISC).
 //! * **Sports results** ([`results_lines`]): in a score line ("Leeds 3 Chelsea 1") or a
 //!   standings row ("Barcelona 10 7 2 1 20 8 23") the names are teams. By the CoNLL-2003
 //!   convention, a club is an ORG even when it is named after its city, and a national team named
@@ -74,6 +78,28 @@ impl Text<'_> {
             "'s" | "’s" => 1,
             "'" | "’" if self.word(i + 1) == "s" && self.joined(i) => 2,
             _ => 0,
+        }
+    }
+
+    /// The line of token `i` is written in ordinary casing: it has a lower-case word of four
+    /// letters or more ("Trump Withdraws Canada Invitation to Board of Peace" has none).
+    fn ordinary_line(&self, i: usize) -> bool {
+        let mut start = i;
+        while start > 0 && self.joined(start - 1) {
+            start -= 1;
+        }
+        let mut k = start;
+        loop {
+            let w = self.word(k);
+            if w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            {
+                return true;
+            }
+            if !self.joined(k) {
+                return false;
+            }
+            k += 1;
         }
     }
 
@@ -204,6 +230,243 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
         out.push((r, label));
     }
     out
+}
+
+/// "Kyiv-NATO relationship": a name of two words glued by a hyphen, one a known place and the
+/// other a known organization, is two names. Pairs of one kind stay one name
+/// ("Austria-Hungary", "Coca-Cola").
+pub fn hyphen_pairs(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: Spans) -> Spans {
+    let place = gazetteer::bit("country") | gazetteer::bit("city") | gazetteer::bit("region");
+    let org = gazetteer::bit("org");
+    let kind = |i: usize| {
+        let bits = gaz.word(word_hash(&text[tokens[i].clone()]));
+        match (bits & place != 0, bits & org != 0) {
+            (true, false) => Some(Label::Loc),
+            (false, true) => Some(Label::Org),
+            _ => None,
+        }
+    };
+    let glued = |i: usize| tokens[i].end == tokens[i + 1].start;
+    let mut out = Vec::with_capacity(spans.len());
+    for (r, label) in spans {
+        let s = r.start;
+        if r.len() == 3 && &text[tokens[s + 1].clone()] == "-" && glued(s) && glued(s + 1) {
+            if let (Some(a), Some(b)) = (kind(s), kind(s + 2)) {
+                if a != b {
+                    out.push((s..s + 1, a));
+                    out.push((s + 2..s + 3, b));
+                    continue;
+                }
+            }
+        }
+        out.push((r, label));
+    }
+    out
+}
+
+/// Head nouns that make a capitalized name an organization by the CoNLL conventions
+/// ("Florida Department of Law Enforcement", "National Library of the Netherlands",
+/// "Collins College", "New York Stock Exchange"). Not "Union" (the Soviet Union is a place),
+/// "League" or "Cup" (competitions are MISC), nor "Center", "Hotel", "Museum" or "Railway"
+/// (as often places).
+const ORG_HEADS: &[&str] = &[
+    "Academy",
+    "Administration",
+    "Agency",
+    "Airlines",
+    "Airways",
+    "Alliance",
+    "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Band",
+    "Bank",
+    "Board",
+    "Brotherhood",
+    "Bulletin",
+    "Bureau",
+    "Choir",
+    "Chronicle",
+    "Church",
+    "Coalition",
+    "College",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corp.",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Ensemble",
+    "Enterprises",
+    "Exchange",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Gazette",
+    "Group",
+    "Herald",
+    "Holdings",
+    "Hospital",
+    "Inc.",
+    "Industries",
+    "Institute",
+    "Institution",
+    "Journal",
+    "LLC",
+    "Laboratories",
+    "Library",
+    "Lottery",
+    "Ltd",
+    "Ltd.",
+    "Ministry",
+    "Movement",
+    "Navy",
+    "News",
+    "Orchestra",
+    "Organisation",
+    "Organization",
+    "PLC",
+    "Parliament",
+    "Party",
+    "Pictures",
+    "Police",
+    "Post",
+    "Productions",
+    "Records",
+    "School",
+    "Senate",
+    "Services",
+    "Society",
+    "Studios",
+    "Technologies",
+    "Telegraph",
+    "Times",
+    "Tribune",
+    "Trust",
+    "University",
+];
+
+/// Words that open a sentence without being part of a name after them.
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "With",
+    "From",
+    "To",
+    "As",
+    "And",
+    "But",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "Your",
+    "Both",
+    "Then",
+    "Now",
+    "Yesterday",
+    "Today",
+    "Last",
+    "Every",
+    "Each",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Under",
+    "Since",
+    "Because",
+    "Although",
+];
+
+/// A capitalized run ending in an organization's head noun, or holding one before "of"
+/// ("Department of Labor"), is one ORG: the tagger often splits it ("Florida" LOC + "Law
+/// Enforcement" MISC) or calls it a place. The run must sit in a line with ordinary casing (a
+/// lower-case word just before or after it) and have a word besides the head; names the tagger
+/// found across its edges leave it alone. "West Bank" and its kind stay places. Title Case lines
+/// are passed over: their capitals say nothing.
+pub fn org_heads(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> Spans {
+    let t = Text { text, tokens };
+    let lower = |i: usize| t.word(i).chars().next().is_some_and(char::is_lowercase);
+    let name_word = |i: usize| {
+        let w = t.word(i);
+        w.chars().next().is_some_and(char::is_uppercase) && w != "I"
+    };
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !ORG_HEADS.contains(&t.word(i)) || found.last().is_some_and(|r| r.end > i) {
+            i += 1;
+            continue;
+        }
+        // Left: capitalized words on the same line, not a sentence's opener.
+        let mut start = i;
+        while start > 0 && t.joined(start - 1) && name_word(start - 1) {
+            start -= 1;
+        }
+        while start < i && OPENERS.contains(&t.word(start)) {
+            start += 1;
+        }
+        // Right: "of" ("the") and up to four capitalized words.
+        let mut end = i + 1;
+        if t.word(end) == "of" && t.joined(i) {
+            let mut m = end + 1;
+            if t.word(m) == "the" && t.joined(m - 1) {
+                m += 1;
+            }
+            let first = m;
+            while m < first + 4 && t.joined(m - 1) && name_word(m) {
+                m += 1;
+            }
+            if m > first {
+                end = m;
+            }
+        }
+        let ordinary = ((start > 0 && t.joined(start - 1) && lower(start - 1))
+            || (t.joined(end - 1) && lower(end)))
+            && t.ordinary_line(i);
+        let place = end - start == 2
+            && t.word(i) == "Bank"
+            && matches!(t.word(start), "West" | "East" | "North" | "South" | "Left");
+        let closed = end == tokens.len() || !t.joined(end - 1) || !name_word(end);
+        if end - start >= 2 && ordinary && closed && !place {
+            found.push(start..end);
+        }
+        i = end.max(i + 1);
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    // A run is taken only if no name crosses its edges.
+    found.retain(|f| {
+        spans.iter().all(|(r, _)| {
+            r.end <= f.start || r.start >= f.end || (f.start <= r.start && r.end <= f.end)
+        })
+    });
+    spans.retain(|(r, _)| !found.iter().any(|f| f.start <= r.start && r.end <= f.end));
+    spans.extend(found.into_iter().map(|f| (f, Label::Org)));
+    spans.sort_by_key(|(r, _)| r.start);
+    spans
 }
 
 /// The team names of one results line (token ranges); empty if the line is not one.
@@ -386,6 +649,80 @@ mod tests {
 
     fn one(s: &str, l: Label) -> Vec<(String, Label)> {
         vec![(s.to_owned(), l)]
+    }
+
+    fn heads(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
+        let toks = tokenize(text);
+        let spans: Spans = spans
+            .iter()
+            .map(|(w, l)| (at(text, &toks, w), *l))
+            .collect();
+        texts(text, &toks, &org_heads(text, &toks, spans))
+            .into_iter()
+            .map(|(s, l)| (s.to_owned(), l))
+            .collect()
+    }
+
+    #[test]
+    fn org_heads_make_one_organization() {
+        assert_eq!(
+            heads(
+                "said the Florida Department of Law Enforcement on Monday",
+                &[("Florida", Label::Loc), ("Law Enforcement", Label::Misc)]
+            ),
+            one("Florida Department of Law Enforcement", Label::Org)
+        );
+        assert_eq!(
+            heads(
+                "a copy at the National Library of the Netherlands .",
+                &[("Netherlands", Label::Loc)]
+            ),
+            one("National Library of the Netherlands", Label::Org)
+        );
+        assert_eq!(
+            heads(
+                "The New York Stock Exchange fell .",
+                &[("New York Stock Exchange", Label::Loc)]
+            ),
+            one("New York Stock Exchange", Label::Org)
+        );
+        // Names found without a tagged span too, and a sentence's opener is left out.
+        assert_eq!(
+            heads("Yesterday Collins College closed .", &[]),
+            one("Collins College", Label::Org)
+        );
+    }
+
+    #[test]
+    fn org_heads_leave_places_headlines_and_crossing_names() {
+        assert_eq!(
+            heads(
+                "settlers in the West Bank said",
+                &[("West Bank", Label::Loc)]
+            ),
+            one("West Bank", Label::Loc)
+        );
+        // A head alone, a Title Case line, a run that goes on into another capital.
+        assert!(heads("the Department said", &[]).is_empty());
+        assert!(heads("Florida Department Of Law Enforcement Says", &[]).is_empty());
+        assert!(heads(
+            "Trump Withdraws Canada Invitation to Board of Peace Initiative",
+            &[]
+        )
+        .is_empty());
+        assert!(
+            heads(
+                "at Collins College Dean Smith said",
+                &[("Dean Smith", Label::Per)]
+            )
+            .len()
+                == 1
+        );
+        // A name across the run's edge keeps the tagger's reading.
+        assert_eq!(
+            heads("In Boston College won .", &[("In Boston", Label::Loc)]),
+            one("In Boston", Label::Loc)
+        );
     }
 
     #[test]
