@@ -336,9 +336,10 @@ fn places_named_alone(
         }
         let w = word(r.start);
         let bits = gazetteer.word(w);
-        if *label == Label::Per && bits & place != 0 && !in_full_names.contains(&w) {
-            *label = Label::Loc;
-        } else if *label == Label::Org && bits & (place | town) != 0 && bits & not_only_place == 0 {
+        let person_place = *label == Label::Per && bits & place != 0 && !in_full_names.contains(&w);
+        let org_place =
+            *label == Label::Org && bits & (place | town) != 0 && bits & not_only_place == 0;
+        if person_place || org_place {
             *label = Label::Loc;
         }
     }
