@@ -99,6 +99,7 @@ mod t {
     pub const BROWN: u64 = 42;
     pub const BROWN_PREV: u64 = 43;
     pub const BROWN_NEXT: u64 = 44;
+    pub const CAP_SHARE: u64 = 45;
 }
 
 /// Whether word-class features are used (an experiment switch; the model must match).
@@ -520,7 +521,11 @@ pub fn features(infos: &[TokenInfo], sent: &Range<usize>, i: usize, out: &mut Ve
     if USE_BROWN {
         // Most words have no cluster (only capitalized ones are listed): nothing is added
         // for them, which keeps the lookups per token down.
-        let b = u64::from(t.brown);
+        if t.brown != 0 {
+            let share = u64::from(t.brown >> 24);
+            f(t::CAP_SHARE, pair(share, pair(casing, start)));
+        }
+        let b = u64::from(t.brown & 0xff_ffff);
         if b != 0 {
             f(t::BROWN4, b & 0xf);
             f(t::BROWN6, b & 0x3f);
@@ -528,8 +533,8 @@ pub fn features(infos: &[TokenInfo], sent: &Range<usize>, i: usize, out: &mut Ve
             f(t::BROWN, b);
         }
         for (template, k) in [(t::BROWN_PREV, -1), (t::BROWN_NEXT, 1)] {
-            if let Some(n) = at(k).filter(|n| n.brown != 0) {
-                f(template, u64::from(n.brown));
+            if let Some(n) = at(k).filter(|n| n.brown & 0xff_ffff != 0) {
+                f(template, u64::from(n.brown & 0xff_ffff));
             }
         }
     }

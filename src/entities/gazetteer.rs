@@ -9,7 +9,9 @@
 //! Two word tables ride along: word classes learnt on Wikinews (`data/clusters.txt`) and Brown
 //! clusters of capitalized words from a large web corpus (`data/brown.txt`, written by
 //! `scripts/ner-brown-clusters`). The second puts "Tesco" and "Adidas" in one cluster with "Apple"
-//! and "Nintendo", and "Denver" with "Seattle".
+//! and "Nintendo", and "Denver" with "Seattle"; it also says how often each word is written
+//! capitalized ("Putin" nearly always, "Meets" rarely), which is what a Title Case headline
+//! hides.
 
 use super::hash::{bytes_hash, fold, seq_hash, word_hash, U32Map};
 use super::tokenize::tokenize;
@@ -101,16 +103,19 @@ impl Gazetteer {
         self
     }
 
-    /// Adds Brown clusters from lines `word path` (the path as an integer, first bit lowest).
+    /// Adds Brown clusters from lines `word path [share]` (the path as an integer, first bit
+    /// lowest; the share of capitalized spellings in bins 1–4, or 0), kept as
+    /// `share << 24 | path`.
     pub fn with_brown(mut self, text: &str) -> Gazetteer {
         let n = text.lines().count();
         self.brown = U32Map::with_capacity(n);
         for line in text.lines() {
-            let Some((w, v)) = line.split_once(' ') else {
+            let mut f = line.split(' ');
+            let (Some(w), Some(Ok(path))) = (f.next(), f.next().map(str::parse::<u32>)) else {
                 continue;
             };
-            let Ok(v) = v.parse::<u32>() else { continue };
-            *self.brown.entry(fold(bytes_hash(w.as_bytes()))) = v;
+            let share = f.next().and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
+            *self.brown.entry(fold(bytes_hash(w.as_bytes()))) = (share.min(7) << 24) | path;
         }
         self
     }
@@ -180,9 +185,10 @@ mod tests {
 
     #[test]
     fn brown_clusters_are_looked_up_by_exact_form() {
-        let g = Gazetteer::parse("").with_brown("Tesco 294\nDenver 166\nbad line\n");
+        let g = Gazetteer::parse("").with_brown("Tesco 294\nDenver 166 4\nMeets 0 1\nbad line\n");
         assert_eq!(g.brown(bytes_hash(b"Tesco")), 294);
-        assert_eq!(g.brown(bytes_hash(b"Denver")), 166);
+        assert_eq!(g.brown(bytes_hash(b"Meets")), 1 << 24);
+        assert_eq!(g.brown(bytes_hash(b"Denver")), (4 << 24) | 166);
         assert_eq!(g.brown(bytes_hash(b"tesco")), 0);
         assert_eq!(g.brown(bytes_hash(b"bad")), 0);
     }

@@ -315,8 +315,9 @@ fn known_orgs(
 /// ready to talk". "George Washington" keeps "Washington" a person in that document; news rarely
 /// names a person by a first name alone.
 ///
-/// Likewise a one-word "organization" that is a known country, region or city and no
-/// organization or person name is the place, as CoNLL has it: "Kyiv's relationship with NATO".
+/// Likewise a one-word "organization" or MISC name that is a known country, region or city and
+/// no organization, nationality or person name is the place, as CoNLL has it: "Kyiv's
+/// relationship with NATO".
 /// (UNER tags such governments ORG; the tagger picks that up from its training data.)
 fn places_named_alone(
     text: &str,
@@ -329,7 +330,10 @@ fn places_named_alone(
     let word = |i: usize| hash::word_hash(&text[tokens[i].clone()]);
     let in_full_names = full_name_ends(text, tokens, &names);
     let town = gazetteer::bit("city");
-    let not_only_place = gazetteer::bit("org") | gazetteer::bit("first") | gazetteer::bit("last");
+    let not_only_place = gazetteer::bit("org")
+        | gazetteer::bit("first")
+        | gazetteer::bit("last")
+        | gazetteer::bit("nationality");
     for (r, label) in &mut names {
         if r.len() != 1 {
             continue;
@@ -337,8 +341,9 @@ fn places_named_alone(
         let w = word(r.start);
         let bits = gazetteer.word(w);
         let person_place = *label == Label::Per && bits & place != 0 && !in_full_names.contains(&w);
-        let org_place =
-            *label == Label::Org && bits & (place | town) != 0 && bits & not_only_place == 0;
+        let org_place = matches!(*label, Label::Org | Label::Misc)
+            && bits & (place | town) != 0
+            && bits & not_only_place == 0;
         if person_place || org_place {
             *label = Label::Loc;
         }
