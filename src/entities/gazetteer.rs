@@ -107,15 +107,17 @@ impl Gazetteer {
     /// lowest; the share of capitalized spellings in bins 1–4, or 0), kept as
     /// `share << 24 | path`.
     pub fn with_brown(mut self, text: &str) -> Gazetteer {
-        let n = text.lines().count();
-        self.brown = U32Map::with_capacity(n);
-        for line in text.lines() {
-            let mut f = line.split(' ');
-            let (Some(w), Some(Ok(path))) = (f.next(), f.next().map(str::parse::<u32>)) else {
+        // Read as bytes: the 140k lines are parsed when the first text is tagged, and the page
+        // waits for it.
+        let bytes = text.as_bytes();
+        self.brown = U32Map::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
+        for line in bytes.split(|&b| b == b'\n') {
+            let mut fields = line.split(|&b| b == b' ');
+            let (Some(word), Some(Some(path))) = (fields.next(), fields.next().map(number)) else {
                 continue;
             };
-            let share = f.next().and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
-            *self.brown.entry(fold(bytes_hash(w.as_bytes()))) = (share.min(7) << 24) | path;
+            let share = fields.next().and_then(number).unwrap_or(0);
+            *self.brown.entry(fold(bytes_hash(word))) = (share.min(7) << 24) | path;
         }
         self
     }
@@ -155,6 +157,18 @@ impl Gazetteer {
     }
 }
 
+/// A decimal number of ASCII digits (None if empty, not all digits, or too big).
+fn number(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |n, &d| {
+        d.is_ascii_digit()
+            .then(|| n.checked_mul(10)?.checked_add(u32::from(d - b'0')))
+            .flatten()
+    })
+}
+
 /// The bit of a category name.
 pub fn bit(name: &str) -> u16 {
     CATEGORIES
@@ -191,5 +205,9 @@ mod tests {
         assert_eq!(g.brown(bytes_hash(b"Denver")), (4 << 24) | 166);
         assert_eq!(g.brown(bytes_hash(b"tesco")), 0);
         assert_eq!(g.brown(bytes_hash(b"bad")), 0);
+        assert_eq!(number(b"4294967295"), Some(u32::MAX));
+        for bad in [&b""[..], b"12a", b"-1", b"4294967296"] {
+            assert_eq!(number(bad), None);
+        }
     }
 }
