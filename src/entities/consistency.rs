@@ -9,7 +9,7 @@
 
 use super::model::NAME_LABELS;
 use super::Label;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 use std::ops::Range;
 
 fn label_index(l: Label) -> usize {
@@ -31,7 +31,7 @@ fn key(text: &str, tokens: &[Range<usize>], r: &Range<usize>) -> String {
 
 /// The votes for `k`, with those for `k` without a final "s" added ("Putins" = "Putin" with the
 /// apostrophe lost: a stray "Putins" LOC is outvoted by the "Putin" of "Vladimir Putin").
-fn lookup(votes: &HashMap<String, [f32; 4]>, k: &str) -> Option<[f32; 4]> {
+fn lookup(votes: &FxHashMap<String, [f32; 4]>, k: &str) -> Option<[f32; 4]> {
     let own = votes.get(k).copied();
     let base = k
         .strip_suffix('s')
@@ -57,7 +57,7 @@ pub fn harmonize(
     if spans.is_empty() {
         return spans;
     }
-    let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
+    let mut votes: FxHashMap<String, [f32; 4]> = FxHashMap::default();
     let keys: Vec<String> = spans.iter().map(|(r, _)| key(text, tokens, r)).collect();
     for ((r, l), k) in spans.iter().zip(&keys) {
         votes.entry(k.clone()).or_default()[label_index(*l)] += 1.0;

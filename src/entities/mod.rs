@@ -357,7 +357,7 @@ fn full_name_ends(
     text: &str,
     tokens: &[Range<usize>],
     names: &[(Range<usize>, Label)],
-) -> std::collections::HashSet<u64> {
+) -> crate::fxhash::FxHashSet<u64> {
     let word = |i: usize| hash::word_hash(&text[tokens[i].clone()]);
     names
         .iter()
@@ -367,12 +367,12 @@ fn full_name_ends(
 }
 
 /// A line that holds only a name, in a table pasted as text (a river-level or weather table:
-/// "Bergen", "1.5", "Tromsø", "0.8"), tagged PER or MISC (in part: "St Edmunds") is a place when the gazetteer knows the whole
-/// line as a country, region or city (and, for one word, no full person name in the document
-/// starts or ends with it: "Jordan" after "Jordan Henderson"), or when most name lines of its
-/// column are places. A column is a run of name lines with at most value lines ("12°C") between
-/// them. The tagger has little to go on in a one-word sentence, and a lone capitalized word looks
-/// like a person to it. (Tromsø, Lillesand and Bury St Edmunds are below the gazetteer's 100k
+/// "Bergen", "1.5", "Tromsø", "0.8"), tagged PER or MISC (in part: "St Edmunds") is a place when
+/// the gazetteer knows the whole line as a country, region or city (and, for one word, no full
+/// person name in the document starts or ends with it: "Jordan" after "Jordan Henderson"), or
+/// when most name lines of its column are places. A column is a run of name lines with at most
+/// value lines ("12°C") between them. The tagger has little to go on in a one-word sentence, and
+/// a lone capitalized word looks like a person to it. (Tromsø, Lillesand and Bury St Edmunds are below the gazetteer's 100k
 /// population bar: only the column makes them places.)
 fn place_lines(
     text: &str,

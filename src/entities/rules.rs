@@ -9,8 +9,8 @@
 //! from 1800 to 2099 is taken for a year unless a plural noun follows ("2000 troops").
 
 use super::Label;
+use crate::fxhash::FxHashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -591,8 +591,8 @@ pub fn find(text: &str, tokens: &[Range<usize>]) -> Vec<(Range<usize>, Label)> {
 }
 
 /// Every token a rule can start with, other than digits.
-fn rule_starts() -> &'static HashSet<&'static str> {
-    static STARTS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn rule_starts() -> &'static FxHashSet<&'static str> {
+    static STARTS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     STARTS.get_or_init(|| {
         let lists: [&[&'static str]; 11] = [
             WEEKDAYS,
@@ -607,7 +607,8 @@ fn rule_starts() -> &'static HashSet<&'static str> {
             TIMEZONES,
             &["noon", "midnight", "us", "a"],
         ];
-        let mut set: HashSet<&'static str> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+        let mut set: FxHashSet<&'static str> =
+            lists.iter().flat_map(|l| l.iter().copied()).collect();
         set.extend(APPROXIMATORS.iter().filter_map(|a| a.split(' ').next()));
         set
     })
