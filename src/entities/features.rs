@@ -46,8 +46,8 @@ pub struct TokenInfo {
     casing: u8,
     /// Word classes (fine | coarse << 16), 0 if unknown.
     cluster: u32,
-    /// Brown cluster path of the word as written (or title-cased when it is all capitals), 0 if
-    /// unknown or not capitalized.
+    /// Capitalized share and Brown cluster path of the word as written (title-cased when it is
+    /// all capitals), as [`Gazetteer::brown`] gives them; 0 if unknown or not capitalized.
     brown: u32,
     /// How the same word appears elsewhere in the document.
     doc: u8,

@@ -43,7 +43,8 @@ pub struct Gazetteer {
     /// Word hash → word classes (fine in the low 16 bits, coarse in the high), learned from
     /// unlabelled text by `examples/train_ner.rs`.
     clusters: U32Map<u32>,
-    /// Exact word form hash → Brown cluster path (first bit lowest), from a large web corpus.
+    /// Exact word form hash → `share << 24 | path`: the share of capitalized spellings (bins 1–4)
+    /// and the Brown cluster path (first bit lowest, 0 for none), from a large web corpus.
     brown: U32Map<u32>,
 }
 

@@ -317,8 +317,8 @@ fn known_orgs(
 ///
 /// Likewise a one-word "organization" or MISC name that is a known country, region or city and
 /// no organization, nationality or person name is the place, as CoNLL has it: "Kyiv's
-/// relationship with NATO".
-/// (UNER tags such governments ORG; the tagger picks that up from its training data.)
+/// relationship with NATO". (UNER tags such governments ORG; the tagger picks that up from its
+/// training data.)
 fn places_named_alone(
     text: &str,
     tokens: &[Range<usize>],
@@ -372,8 +372,8 @@ fn full_name_ends(
 /// person name in the document starts or ends with it: "Jordan" after "Jordan Henderson"), or
 /// when most name lines of its column are places. A column is a run of name lines with at most
 /// value lines ("12°C") between them. The tagger has little to go on in a one-word sentence, and
-/// a lone capitalized word looks like a person to it. (Tromsø, Lillesand and Bury St Edmunds are below the gazetteer's 100k
-/// population bar: only the column makes them places.)
+/// a lone capitalized word looks like a person to it. (Tromsø, Lillesand and Bury St Edmunds are
+/// below the gazetteer's 100k population bar: only the column makes them places.)
 fn place_lines(
     text: &str,
     tokens: &[Range<usize>],
