@@ -269,10 +269,14 @@ pub fn token_infos(
             let raw = bytes_hash(s.as_bytes());
             // The cluster list holds capitalized words only: others are not looked up.
             let mut brown = if flags & CAP != 0 { gaz.brown(raw) } else { 0 };
-            if brown == 0 && flags & ALL_CAPS != 0 && s.len() > 1 && s.is_ascii() {
-                let mut t = s.to_ascii_lowercase().into_bytes();
-                t[0] = t[0].to_ascii_uppercase();
-                brown = gaz.brown(bytes_hash(&t));
+            if brown == 0 && flags & ALL_CAPS != 0 && (2..=64).contains(&s.len()) && s.is_ascii() {
+                // "TESCO" is looked up as "Tesco", in a buffer on the stack (the table's longest
+                // word has 60 letters).
+                let mut t = [0u8; 64];
+                let t = &mut t[..s.len()];
+                t.copy_from_slice(s.as_bytes());
+                t[1..].make_ascii_lowercase();
+                brown = gaz.brown(bytes_hash(t));
             }
             TokenInfo {
                 lower,

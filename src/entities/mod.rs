@@ -30,6 +30,7 @@ mod tokenize;
 
 pub use alias::{merge_collection, summarize};
 
+use crate::fxhash::FxHashSet;
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -255,8 +256,10 @@ fn tag_names(
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
     let out = known_orgs(text, tokens, out, &tg.gazetteer);
-    let out = places_named_alone(text, tokens, out, &tg.gazetteer);
-    let out = place_lines(text, tokens, out, &tg.gazetteer);
+    // Neither place pass changes a name of two words or more, so the set serves both.
+    let in_full_names = full_name_ends(text, tokens, &out);
+    let out = places_named_alone(text, tokens, out, &tg.gazetteer, &in_full_names);
+    let out = place_lines(text, tokens, out, &tg.gazetteer, &in_full_names);
     let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
     without_degree_units(text, tokens, out)
 }
@@ -293,16 +296,18 @@ fn known_orgs(
         | gazetteer::bit("city")
         | gazetteer::bit("country")
         | gazetteer::bit("region");
+    let mut hashes = [0u64; gazetteer::MAX_TOKENS];
     for (r, label) in &mut names {
-        if *label == Label::Org {
+        // Longer names cannot be a gazetteer entry.
+        if *label == Label::Org || r.len() > gazetteer::MAX_TOKENS {
             continue;
         }
-        let hashes: Vec<u64> = r
-            .clone()
-            .map(|i| hash::word_hash(&text[tokens[i].clone()]))
-            .collect();
-        if let Some((n, bits)) = gazetteer.longest(&hashes) {
-            if n == hashes.len() && bits & org != 0 && bits & other == 0 {
+        for (h, i) in hashes.iter_mut().zip(r.clone()) {
+            *h = hash::word_hash(&text[tokens[i].clone()]);
+        }
+        let n = r.len();
+        if let Some((found, bits)) = gazetteer.longest(&hashes[..n]) {
+            if found == n && bits & org != 0 && bits & other == 0 {
                 *label = Label::Org;
             }
         }
@@ -324,11 +329,11 @@ fn places_named_alone(
     tokens: &[Range<usize>],
     mut names: Vec<(Range<usize>, Label)>,
     gazetteer: &gazetteer::Gazetteer,
+    in_full_names: &FxHashSet<u64>,
 ) -> Vec<(Range<usize>, Label)> {
     // Not cities: thousands of small towns share their name with a surname ("Newton", "Woods").
     let place = gazetteer::bit("country") | gazetteer::bit("region");
     let word = |i: usize| hash::word_hash(&text[tokens[i].clone()]);
-    let in_full_names = full_name_ends(text, tokens, &names);
     let town = gazetteer::bit("city");
     let not_only_place = gazetteer::bit("org")
         | gazetteer::bit("first")
@@ -357,7 +362,7 @@ fn full_name_ends(
     text: &str,
     tokens: &[Range<usize>],
     names: &[(Range<usize>, Label)],
-) -> crate::fxhash::FxHashSet<u64> {
+) -> FxHashSet<u64> {
     let word = |i: usize| hash::word_hash(&text[tokens[i].clone()]);
     names
         .iter()
@@ -379,6 +384,7 @@ fn place_lines(
     tokens: &[Range<usize>],
     mut names: Vec<(Range<usize>, Label)>,
     gazetteer: &gazetteer::Gazetteer,
+    in_full_names: &FxHashSet<u64>,
 ) -> Vec<(Range<usize>, Label)> {
     if names.is_empty() {
         return names;
@@ -422,7 +428,6 @@ fn place_lines(
             .longest(&hashes)
             .is_some_and(|(n, bits)| n == hashes.len() && bits & place != 0)
     };
-    let in_full_names = full_name_ends(text, tokens, &names);
     // The names inside a line: their labels. (Names are sorted by start: a binary search, not a
     // scan of all names per line.)
     let labels_in = |names: &[(Range<usize>, Label)], l: &Range<usize>| -> Vec<Label> {
@@ -562,7 +567,7 @@ fn strip_lead(
         let article = label != Label::Misc && matches!(w, "A" | "An");
         let is_title = label == Label::Per
             && !matches!(w, "St." | "St" | "Saint" | "Ste." | "San" | "Santa")
-            && gaz.word(hash::word_hash(w)) & title != 0;
+            && is_title_word(r.start);
         if !(article || is_title) {
             break;
         }

@@ -635,32 +635,33 @@ mod tests {
             .unwrap_or_else(|| panic!("{words:?} not in {text:?}"))
     }
 
-    fn fix(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
+    /// `pass` run on the tagger's spans given as words of `text`; the names it gives back.
+    fn run(
+        text: &str,
+        spans: &[(&str, Label)],
+        pass: fn(&str, &[Range<usize>], Spans) -> Spans,
+    ) -> Vec<(String, Label)> {
         let toks = tokenize(text);
         let spans: Spans = spans
             .iter()
             .map(|(w, l)| (at(text, &toks, w), *l))
             .collect();
-        texts(text, &toks, &boundaries(text, &toks, spans))
+        texts(text, &toks, &pass(text, &toks, spans))
             .into_iter()
             .map(|(s, l)| (s.to_owned(), l))
             .collect()
+    }
+
+    fn fix(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
+        run(text, spans, boundaries)
+    }
+
+    fn heads(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
+        run(text, spans, org_heads)
     }
 
     fn one(s: &str, l: Label) -> Vec<(String, Label)> {
         vec![(s.to_owned(), l)]
-    }
-
-    fn heads(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
-        let toks = tokenize(text);
-        let spans: Spans = spans
-            .iter()
-            .map(|(w, l)| (at(text, &toks, w), *l))
-            .collect();
-        texts(text, &toks, &org_heads(text, &toks, spans))
-            .into_iter()
-            .map(|(s, l)| (s.to_owned(), l))
-            .collect()
     }
 
     #[test]
