@@ -194,6 +194,9 @@ fn main() {
     let mut dump: Option<String> = None;
     // Skip the scores, time only (for `perf stat`).
     let mut bench_only = false;
+    // A fixed number of throughput rounds (for instruction counts under valgrind, which then
+    // do not depend on how slow the run is); by default as many as fit in 2 s.
+    let mut fixed_rounds: Option<usize> = None;
     let mut dumped = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -215,6 +218,13 @@ fn main() {
                     .expect("--errors N")
             }
             "--bench-only" => bench_only = true,
+            "--rounds" => {
+                fixed_rounds = Some(
+                    args.next()
+                        .and_then(|n| n.parse().ok())
+                        .expect("--rounds N"),
+                )
+            }
             "--dump" => dump = Some(args.next().expect("--dump FILE")),
             "--show" => {
                 // Prints a file with its mentions marked inline: [Putin](PER).
@@ -343,7 +353,10 @@ fn main() {
     let (t0, cpu0) = (Instant::now(), cpu_seconds());
     let mut rounds = 0;
     let mut mentions = 0;
-    while rounds == 0 || t0.elapsed().as_secs_f64() < 2.0 {
+    while match fixed_rounds {
+        Some(n) => rounds < n,
+        None => rounds == 0 || t0.elapsed().as_secs_f64() < 2.0,
+    } {
         for d in &all_docs {
             mentions += recognize(d).len();
         }

@@ -226,18 +226,49 @@ fn tag_names(
     let mut out = Vec::new();
     let mut feats = Vec::with_capacity(64);
     let mut emissions = Vec::new();
+    let mut tags = Vec::new();
+    let mut back = Vec::new();
+    let from_o = tg.model.trans[0];
     for sent in sents {
+        // Tokens that are surely O split the sentence into runs decoded on their own.
+        tags.clear();
         emissions.clear();
         for i in sent.clone() {
             if features::surely_outside(&infos, sent, i) {
-                emissions.push(OUTSIDE);
+                let from = if tags.is_empty() {
+                    &tg.model.start
+                } else {
+                    &from_o
+                };
+                model::decode_run(
+                    &emissions,
+                    &tg.model.trans,
+                    from,
+                    true,
+                    &mut back,
+                    &mut tags,
+                );
+                emissions.clear();
+                tags.push(0);
                 continue;
             }
             feats.clear();
             features::features(&infos, sent, i, &mut feats);
             emissions.push(tg.model.score(&feats));
         }
-        let tags = model::viterbi(&emissions, &tg.model.trans, &tg.model.start, &|_, _| true);
+        let from = if tags.is_empty() {
+            &tg.model.start
+        } else {
+            &from_o
+        };
+        model::decode_run(
+            &emissions,
+            &tg.model.trans,
+            from,
+            false,
+            &mut back,
+            &mut tags,
+        );
         for (r, l) in model::spans(&tags) {
             let r = sent.start + r.start..sent.start + r.end;
             if let Some(r) = trim(text, tokens, r) {
@@ -532,13 +563,6 @@ fn datelines(
     }
     names
 }
-
-/// Scores of a token that cannot be in a name: O by far.
-const OUTSIDE: [f32; model::N_TAGS] = {
-    let mut e = [-1e7; model::N_TAGS];
-    e[0] = 1e7;
-    e
-};
 
 /// Drops what CoNLL-style names leave out at their start: an article ("A UN official"), and a
 /// person's titles ("Sheikh Ahmed Yassin" → "Ahmed Yassin"), and the end of a title with "of"

@@ -118,6 +118,81 @@ pub fn viterbi(
     out
 }
 
+/// Best tags of a run of tokens between two tokens known to be O (or a sentence edge), with
+/// `from` the scores of entering the run's first tag (the start weights at a sentence start,
+/// else the O row of the transitions) and `to_o` whether an O follows the run. Since the decoder
+/// is first order, a sentence decoded run by run gets the same tags as decoded whole with those
+/// tokens forced to O, and the skipped tokens cost nothing. `back` is scratch space.
+pub fn decode_run(
+    emissions: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS],
+    from: &[f32; N_TAGS],
+    to_o: bool,
+    back: &mut Vec<[u8; N_TAGS]>,
+    out: &mut Vec<u8>,
+) {
+    let n = emissions.len();
+    if n == 0 {
+        return;
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let legal = legal();
+    // Illegal steps as -inf transitions: the inner loop needs no test.
+    let mut step = *trans;
+    for (p, row) in step.iter_mut().enumerate() {
+        for (t, w) in row.iter_mut().enumerate() {
+            if !legal[p][t] {
+                *w = NEG;
+            }
+        }
+    }
+    back.clear();
+    back.resize(n, [0; N_TAGS]);
+    let mut score: [f32; N_TAGS] = std::array::from_fn(|t| {
+        if is_inside(t) {
+            NEG
+        } else {
+            from[t] + emissions[0][t]
+        }
+    });
+    for i in 1..n {
+        let mut next = [NEG; N_TAGS];
+        for t in 0..N_TAGS {
+            let (mut best, mut arg) = (score[0] + step[0][t], 0);
+            for p in 1..N_TAGS {
+                let s = score[p] + step[p][t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            next[t] = best + emissions[i][t];
+            back[i][t] = arg as u8;
+        }
+        score = next;
+    }
+    // Ties break as in `viterbi`: toward the first tag inside the sentence, the last at its end.
+    let mut tag = if to_o {
+        let mut arg = 0;
+        for p in 1..N_TAGS {
+            if score[p] + step[p][0] > score[arg] + step[arg][0] {
+                arg = p;
+            }
+        }
+        arg
+    } else {
+        (0..N_TAGS)
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+            .unwrap_or(0)
+    };
+    let at = out.len();
+    out.resize(at + n, 0);
+    for i in (0..n).rev() {
+        out[at + i] = tag as u8;
+        tag = usize::from(back[i][tag]);
+    }
+}
+
 pub struct Model {
     pub trans: [[f32; N_TAGS]; N_TAGS],
     pub start: [f32; N_TAGS],
@@ -319,5 +394,40 @@ mod tests {
         // I-PER cannot follow O: the best legal path is B-PER I-PER.
         assert_eq!(tags, [begin(0) as u8, inside(0) as u8]);
         assert_eq!(spans(&tags), [(0..2, 0)]);
+    }
+
+    #[test]
+    fn decoding_run_by_run_matches_decoding_with_forced_outsides() {
+        // Pseudo-random weights; every third-or-so token is known to be O.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 2001) as f32 - 1000.0
+        };
+        let trans: [[f32; N_TAGS]; N_TAGS] =
+            std::array::from_fn(|_| std::array::from_fn(|_| next()));
+        let start: [f32; N_TAGS] = std::array::from_fn(|_| next());
+        for _ in 0..200 {
+            let n = 1 + (next().abs() as usize) % 30;
+            let em: Vec<[f32; N_TAGS]> = (0..n).map(|_| std::array::from_fn(|_| next())).collect();
+            let forced: Vec<bool> = (0..n).map(|_| next() > 300.0).collect();
+            let whole = viterbi(&em, &trans, &start, &|i, t| !forced[i] || t == 0);
+            let (mut tags, mut back, mut run) = (Vec::new(), Vec::new(), Vec::new());
+            for i in 0..n {
+                let from = if tags.is_empty() { &start } else { &trans[0] };
+                if forced[i] {
+                    decode_run(&run, &trans, from, true, &mut back, &mut tags);
+                    run.clear();
+                    tags.push(0);
+                } else {
+                    run.push(em[i]);
+                }
+            }
+            let from = if tags.is_empty() { &start } else { &trans[0] };
+            decode_run(&run, &trans, from, false, &mut back, &mut tags);
+            assert_eq!(tags, whole);
+        }
     }
 }
