@@ -264,6 +264,44 @@ pub fn hyphen_pairs(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans:
     out
 }
 
+/// "Time magazine", "the Guardian newspaper": a name right before a word for a publication or
+/// broadcaster is that organization, unless it is a place or a nationality ("a Moscow
+/// newspaper", "the British broadcaster").
+pub fn media_names(
+    text: &str,
+    tokens: &[Range<usize>],
+    gaz: &Gazetteer,
+    mut spans: Spans,
+) -> Spans {
+    let not = gazetteer::bit("country")
+        | gazetteer::bit("city")
+        | gazetteer::bit("region")
+        | gazetteer::bit("nationality");
+    let mut hashes = [0u64; gazetteer::MAX_TOKENS];
+    for (r, label) in &mut spans {
+        let next = tokens.get(r.end).map_or("", |t| &text[t.clone()]);
+        if *label == Label::Org
+            || !matches!(
+                next,
+                "magazine" | "newspaper" | "tabloid" | "broadcaster" | "weekly"
+            )
+            || r.len() > gazetteer::MAX_TOKENS
+        {
+            continue;
+        }
+        for (h, i) in hashes.iter_mut().zip(r.clone()) {
+            *h = word_hash(&text[tokens[i].clone()]);
+        }
+        let known = gaz
+            .longest(&hashes[..r.len()])
+            .is_some_and(|(n, bits)| n == r.len() && bits & not != 0);
+        if !known {
+            *label = Label::Org;
+        }
+    }
+    spans
+}
+
 /// Head nouns that make a capitalized name an organization by the CoNLL conventions
 /// ("Florida Department of Law Enforcement", "National Library of the Netherlands",
 /// "Collins College", "New York Stock Exchange"). Not "Union" (the Soviet Union is a place),
@@ -399,8 +437,8 @@ const OPENERS: &[&str] = &[
     "Although",
 ];
 
-/// A capitalized run ending in an organization's head noun, or holding one before "of"
-/// ("Department of Labor"), is one ORG: the tagger often splits it ("Florida" LOC + "Law
+/// A capitalized run ending in an organization's head noun, or holding one before "of" or
+/// "for" ("Department of Labor", "Center for Investigative Journalism"), is one ORG: the tagger often splits it ("Florida" LOC + "Law
 /// Enforcement" MISC) or calls it a place. The run must sit in a line with ordinary casing (a
 /// lower-case word just before or after it) and have a word besides the head; names the tagger
 /// found across its edges leave it alone. "West Bank" and its kind stay places. Title Case lines
@@ -417,8 +455,10 @@ pub fn org_heads(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> Spans
     while i < tokens.len() {
         // Every token passes here: a capital first, then a binary search of the sorted list.
         let w = t.word(i);
-        let head =
-            w.starts_with(|c: char| c.is_ascii_uppercase()) && ORG_HEADS.binary_search(&w).is_ok();
+        let head = w.starts_with(|c: char| c.is_ascii_uppercase())
+            && (ORG_HEADS.binary_search(&w).is_ok()
+                || (matches!(w, "Center" | "Centre" | "Centers" | "Campaign")
+                    && t.word(i + 1) == "for"));
         if !head || found.last().is_some_and(|r| r.end > i) {
             i += 1;
             continue;
@@ -431,9 +471,13 @@ pub fn org_heads(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> Spans
         while start < i && OPENERS.contains(&t.word(start)) {
             start += 1;
         }
-        // Right: "of" ("the") and up to four capitalized words.
+        // Right: "of" or "for" ("the") and up to four capitalized words, twice at most
+        // ("Committee for the Protection of Journalists").
         let mut end = i + 1;
-        if t.word(end) == "of" && t.joined(i) {
+        for _ in 0..2 {
+            if !(matches!(t.word(end), "of" | "for") && t.joined(end - 1)) {
+                break;
+            }
             let mut m = end + 1;
             if t.word(m) == "the" && t.joined(m - 1) {
                 m += 1;
@@ -442,9 +486,10 @@ pub fn org_heads(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> Spans
             while m < first + 4 && t.joined(m - 1) && name_word(m) {
                 m += 1;
             }
-            if m > first {
-                end = m;
+            if m == first {
+                break;
             }
+            end = m;
         }
         let ordinary = ((start > 0 && t.joined(start - 1) && lower(start - 1))
             || (t.joined(end - 1) && lower(end)))
