@@ -621,7 +621,10 @@ fn build_gazetteer(data: &Path) -> String {
     for n in TITLES {
         add!("title", n);
     }
-    for n in ORGS {
+    let more_orgs = include_str!("ner_orgs.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for n in ORGS.iter().copied().chain(more_orgs) {
         add!("org", n);
     }
     for n in MONTHS_DAYS {

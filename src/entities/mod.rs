@@ -284,12 +284,15 @@ fn tag_names(
     let out = spanfix::boundaries(text, tokens, out);
     let out = spanfix::hyphen_pairs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::media_names(text, tokens, &tg.gazetteer, out);
+    let out = spanfix::title_case_words(text, tokens, &tg.gazetteer, out);
     // Teams in results lines before the document vote, so that their label spreads to the
     // team's other mentions, and after it, so that the vote cannot undo them.
     let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
     let out = consistency::harmonize(text, tokens, out);
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
+    // The vote adds back words a Title Case line lost when the document names them elsewhere.
+    let out = spanfix::title_case_words(text, tokens, &tg.gazetteer, out);
     let out = known_orgs(text, tokens, out, &tg.gazetteer);
     // Neither place pass changes a name of two words or more, so the set serves both.
     let in_full_names = full_name_ends(text, tokens, &out);
@@ -749,7 +752,11 @@ mod tests {
         let text = "According to the constitution, the Secretary of State would normally succeed \
                     the governor, said the Puerto Rico Center for Investigative Journalism.";
         assert_no_entity(text, "State");
-        assert_entity(text, "Puerto Rico Center for Investigative Journalism", Label::Org);
+        assert_entity(
+            text,
+            "Puerto Rico Center for Investigative Journalism",
+            Label::Org,
+        );
         let text = "On Wednesday, Time magazine announced its choice. Time credits an individual.";
         assert_eq!(
             mentions(text)
@@ -759,7 +766,11 @@ mod tests {
             2
         );
         // A place before "newspaper" stays a place.
-        assert_entity("He told a Moscow newspaper on Monday.", "Moscow", Label::Loc);
+        assert_entity(
+            "He told a Moscow newspaper on Monday.",
+            "Moscow",
+            Label::Loc,
+        );
     }
 
     #[test]
@@ -908,6 +919,26 @@ mod tests {
             Label::Org,
         );
         assert_entity("PUTIN WARNS NATO OVER UKRAINE", "UKRAINE", Label::Loc);
+        // Title Case: verbs and plain nouns are not names, nor parts of one.
+        let line = "Ukraine-Russia Peace Talks in Abu Dhabi Stall as Energy Crisis Deepens";
+        assert_no_entity(line, "Talks");
+        assert_no_entity(line, "Deepens");
+        assert_entity(line, "Abu Dhabi", Label::Loc);
+        assert_entity(
+            "U.N. Human Rights Council Condemns Iran Over Deadly Crackdown on Protests",
+            "U.N. Human Rights Council",
+            Label::Org,
+        );
+        assert_entity(
+            "United States Officially Exits World Health Organization, Raising Concerns",
+            "World Health Organization",
+            Label::Org,
+        );
+        assert_entity(
+            "Keir Starmer Condemns Trump’s Afghanistan Remarks as European Allies Push Back",
+            "Keir Starmer",
+            Label::Per,
+        );
         // Datelines.
         assert_entity(
             "BONN 1996-08-22\nThe Bundesbank kept rates.",
