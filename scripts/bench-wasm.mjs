@@ -39,13 +39,19 @@ try {
   // start-up excluded: the page is ready first).
   const words = JSON.parse(readFileSync(corpusPath, 'utf8')).slice(0, 60).map((d) => d.text).join('\n\n')
     .split(/(?<=\s)/).filter((w) => w.trim()).slice(0, 5000).join('');
-  const { page: typing } = await openPage(browser.context, server.origin);
-  await typing.fill('#paste-text', words);
-  const pasted = Date.now();
-  await typing.click('#analyze');
-  await typing.waitForSelector('#article-body mark.ent', { timeout: 120_000 });
-  const firstHighlightMs = Date.now() - pasted;
-  await typing.close();
+  // Three times, each in a browser of its own: one run varies with the machine's load.
+  const firstHighlightMs = [];
+  for (let run = 0; run < 3; run++) {
+    const own = run === 0 ? browser : await launch();
+    const { page: typing } = await openPage(own.context, server.origin);
+    await typing.fill('#paste-text', words);
+    const pasted = Date.now();
+    await typing.click('#analyze');
+    await typing.waitForSelector('#article-body mark.ent', { timeout: 120_000 });
+    firstHighlightMs.push(Date.now() - pasted);
+    await typing.close();
+    if (own !== browser) await own.stop();
+  }
 
   // The page itself on the whole corpus: every document dropped as a file, as a user would, and
   // timed until the clusters show (the list is filled while the entity panel still says
@@ -228,7 +234,7 @@ try {
       console.log(`wasm: ${(r.count / (r.allMs / 1000) / trafilatura).toFixed(1)}x trafilatura (${trafilatura} pages/s)`);
     }
   }
-  console.log(`the page: a pasted 5,000-word article shows its first highlight after ${firstHighlightMs} ms`);
+  console.log(`the page: a pasted 5,000-word article shows its first highlight after ${firstHighlightMs.join(', ')} ms (three fresh browsers)`);
   console.log(`the page: ${drop.docs.toLocaleString('en')} files dropped: added after ${(drop.addedMs / 1000).toFixed(1)} s, `
     + `clusters shown after ${(drop.clustersMs / 1000).toFixed(1)} s, `
     + `the whole report after ${(drop.doneMs / 1000).toFixed(1)} s; longest frame gap ${Math.round(drop.maxGap)} ms`);
