@@ -228,47 +228,23 @@ fn tag_names(
     let mut emissions = Vec::new();
     let mut tags = Vec::new();
     let mut back = Vec::new();
-    let from_o = tg.model.trans[0];
     for sent in sents {
         // Tokens that are surely O split the sentence into runs decoded on their own.
         tags.clear();
         emissions.clear();
         for i in sent.clone() {
             if features::surely_outside(&infos, sent, i) {
-                let from = if tags.is_empty() {
-                    &tg.model.start
-                } else {
-                    &from_o
-                };
-                model::decode_run(
-                    &emissions,
-                    &tg.model.trans,
-                    from,
-                    true,
-                    &mut back,
-                    &mut tags,
-                );
-                emissions.clear();
+                tg.model.decode_next(&emissions, true, &mut back, &mut tags);
                 tags.push(0);
+                emissions.clear();
                 continue;
             }
             feats.clear();
             features::features(&infos, sent, i, &mut feats);
             emissions.push(tg.model.score(&feats));
         }
-        let from = if tags.is_empty() {
-            &tg.model.start
-        } else {
-            &from_o
-        };
-        model::decode_run(
-            &emissions,
-            &tg.model.trans,
-            from,
-            false,
-            &mut back,
-            &mut tags,
-        );
+        tg.model
+            .decode_next(&emissions, false, &mut back, &mut tags);
         for (r, l) in model::spans(&tags) {
             let r = sent.start + r.start..sent.start + r.end;
             if let Some(r) = trim(text, tokens, r) {

@@ -261,6 +261,23 @@ impl Model {
         })
     }
 
+    /// Decodes the next run of a sentence (see [`decode_run`]), appending its tags to `tags`,
+    /// the sentence's tags so far: empty at the sentence start, else ending in a sure O.
+    pub fn decode_next(
+        &self,
+        emissions: &[[f32; N_TAGS]],
+        to_o: bool,
+        back: &mut Vec<[u8; N_TAGS]>,
+        tags: &mut Vec<u8>,
+    ) {
+        let from = if tags.is_empty() {
+            &self.start
+        } else {
+            &self.trans[0]
+        };
+        decode_run(emissions, &self.trans, from, to_o, back, tags);
+    }
+
     /// Sums the weights of `feats` into per-tag scores.
     pub fn score(&self, feats: &[u32]) -> [f32; N_TAGS] {
         let mut sum = [0i32; N_TAGS];

@@ -89,17 +89,10 @@ impl Text<'_> {
         while start > 0 && self.joined(start - 1) {
             start -= 1;
         }
+        // Up to the first such word (the line's end is not needed).
         let mut k = start;
         loop {
-            let w = self.word(k);
-            // The second half of a hyphenated name does not count ("Kim Min-seok").
-            let after_hyphen = k > start
-                && self.word(k - 1) == "-"
-                && self.tokens[k - 1].end == self.tokens[k].start;
-            if w.chars().next().is_some_and(char::is_lowercase)
-                && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && !after_hyphen
-            {
+            if self.ordinary_word(k) {
                 return true;
             }
             if !self.joined(k) {
@@ -107,6 +100,22 @@ impl Text<'_> {
             }
             k += 1;
         }
+    }
+
+    /// [`Text::ordinary_line`] for the tokens `line` of one line.
+    fn ordinary(&self, line: Range<usize>) -> bool {
+        line.into_iter().any(|k| self.ordinary_word(k))
+    }
+
+    /// Token `k` is a lower-case word of four letters or more, not the second half of a
+    /// hyphenated name ("Kim Min-seok").
+    fn ordinary_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let after_hyphen =
+            k > 0 && self.word(k - 1) == "-" && self.tokens[k - 1].end == self.tokens[k].start;
+        w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !after_hyphen
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -314,8 +323,21 @@ pub fn title_case_words(
         }
     };
     let mut out: Spans = Vec::with_capacity(spans.len());
+    // The line of the last span and its casing: spans come in order, so each line is read once.
+    let (mut line, mut ordinary) = (0..0, true);
     for (r, label) in spans {
-        if t.ordinary_line(r.start) || known(&r) {
+        if r.start >= line.end {
+            let (mut start, mut end) = (r.start, r.start);
+            while start > line.end && t.joined(start - 1) {
+                start -= 1;
+            }
+            while t.joined(end) {
+                end += 1;
+            }
+            line = start..end + 1;
+            ordinary = t.ordinary(line.clone());
+        }
+        if ordinary || known(&r) {
             out.push((r, label));
             continue;
         }
@@ -528,11 +550,12 @@ const OPENERS: &[&str] = &[
 ];
 
 /// A capitalized run ending in an organization's head noun, or holding one before "of" or
-/// "for" ("Department of Labor", "Center for Investigative Journalism"), is one ORG: the tagger often splits it ("Florida" LOC + "Law
-/// Enforcement" MISC) or calls it a place. The run must sit in a line with ordinary casing (a
-/// lower-case word just before or after it) and have a word besides the head; names the tagger
-/// found across its edges leave it alone. "West Bank" and its kind stay places. Title Case lines
-/// are passed over: their capitals say nothing.
+/// "for" ("Department of Labor", "Center for Investigative Journalism"), is one ORG: the
+/// tagger often splits it ("Florida" LOC + "Law Enforcement" MISC) or calls it a place. The
+/// run must sit in a line with ordinary casing (a lower-case word just before or after it) and
+/// have a word besides the head; names the tagger found across its edges leave it alone. "West
+/// Bank" and its kind stay places. Title Case lines are passed over: their capitals say
+/// nothing.
 pub fn org_heads(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> Spans {
     let t = Text { text, tokens };
     let lower = |i: usize| t.word(i).chars().next().is_some_and(char::is_lowercase);
