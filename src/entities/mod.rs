@@ -915,6 +915,10 @@ mod tests {
             "Keir Starmer",
             Label::Per,
         );
+        let line = "Trump Launches U.S.-Led Board of Peace to Oversee Gaza Ceasefire and Expand \
+                    Global Role";
+        assert_no_entity(line, "Global");
+        assert_entity(line, "Trump", Label::Per);
         // Datelines.
         assert_entity(
             "BONN 1996-08-22\nThe Bundesbank kept rates.",
