@@ -138,6 +138,25 @@ impl Gazetteer {
         self.map.get(seq_hash(&[hash])).copied().unwrap_or(0) & !STARTS_LONGER
     }
 
+    /// Category bits of the entry that is exactly `words` (0 if none: "New York" is a city,
+    /// "New York Times" none of them unless listed).
+    pub fn entry<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> u16 {
+        let mut hashes = [0u64; MAX_TOKENS];
+        let mut n = 0;
+        for w in words {
+            if n == MAX_TOKENS {
+                return 0;
+            }
+            hashes[n] = word_hash(w);
+            n += 1;
+        }
+        if n == 0 {
+            return 0;
+        }
+        // Every entry is stored under the hash of all its words.
+        self.map.get(seq_hash(&hashes[..n])).copied().unwrap_or(0) & !STARTS_LONGER
+    }
+
     /// The longest entry starting at `hashes[0]`: its length in tokens and bits.
     pub fn longest(&self, hashes: &[u64]) -> Option<(usize, u16)> {
         let first = self
@@ -196,6 +215,12 @@ mod tests {
         );
         assert_eq!(g.longest(&h("United")), None);
         assert_eq!(g.word(word_hash("nothing")), 0);
+        // Exactly the entry: not a prefix of one, not more words than it.
+        assert_eq!(g.entry(["united", "States"]), bit("country"));
+        assert_eq!(g.entry(["United"]), 0);
+        assert_eq!(g.entry(["New", "York", "City"]), 0);
+        assert_eq!(g.entry(["New"; 9]), 0);
+        assert_eq!(g.entry([]), 0);
     }
 
     #[test]

@@ -310,20 +310,13 @@ fn known_orgs(
         | gazetteer::bit("city")
         | gazetteer::bit("country")
         | gazetteer::bit("region");
-    let mut hashes = [0u64; gazetteer::MAX_TOKENS];
     for (r, label) in &mut names {
-        // Longer names cannot be a gazetteer entry.
-        if *label == Label::Org || r.len() > gazetteer::MAX_TOKENS {
+        if *label == Label::Org {
             continue;
         }
-        for (h, i) in hashes.iter_mut().zip(r.clone()) {
-            *h = hash::word_hash(&text[tokens[i].clone()]);
-        }
-        let n = r.len();
-        if let Some((found, bits)) = gazetteer.longest(&hashes[..n]) {
-            if found == n && bits & org != 0 && bits & other == 0 {
-                *label = Label::Org;
-            }
+        let bits = gazetteer.entry(r.clone().map(|i| &text[tokens[i].clone()]));
+        if bits & org != 0 && bits & other == 0 {
+            *label = Label::Org;
         }
     }
     names
@@ -436,12 +429,7 @@ fn place_lines(
             && l.clone()
                 .all(|i| word(i).chars().filter(|c| c.is_alphabetic()).count() <= 3)
     };
-    let known = |l: &Range<usize>| {
-        let hashes: Vec<u64> = l.clone().map(|i| hash::word_hash(word(i))).collect();
-        gazetteer
-            .longest(&hashes)
-            .is_some_and(|(n, bits)| n == hashes.len() && bits & place != 0)
-    };
+    let known = |l: &Range<usize>| gazetteer.entry(l.clone().map(word)) & place != 0;
     // The names inside a line: their labels. (Names are sorted by start: a binary search, not a
     // scan of all names per line.)
     let labels_in = |names: &[(Range<usize>, Label)], l: &Range<usize>| -> Vec<Label> {

@@ -118,14 +118,30 @@ pub fn viterbi(
     out
 }
 
+/// The transition weights with -inf for the steps BIO forbids, so that [`decode_run`]'s inner
+/// loop needs no test.
+pub fn masked(trans: &[[f32; N_TAGS]; N_TAGS]) -> [[f32; N_TAGS]; N_TAGS] {
+    let legal = legal();
+    std::array::from_fn(|p| {
+        std::array::from_fn(|t| {
+            if legal[p][t] {
+                trans[p][t]
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+    })
+}
+
 /// Best tags of a run of tokens between two tokens known to be O (or a sentence edge), with
-/// `from` the scores of entering the run's first tag (the start weights at a sentence start,
-/// else the O row of the transitions) and `to_o` whether an O follows the run. Since the decoder
-/// is first order, a sentence decoded run by run gets the same tags as decoded whole with those
-/// tokens forced to O, and the skipped tokens cost nothing. `back` is scratch space.
+/// `step` the [`masked`] transitions, `from` the scores of entering the run's first tag (the
+/// start weights at a sentence start, else the O row of the transitions) and `to_o` whether an
+/// O follows the run. Since the decoder is first order, a sentence decoded run by run gets the
+/// same tags as decoded whole with those tokens forced to O, and the skipped tokens cost
+/// nothing. `back` is scratch space.
 pub fn decode_run(
     emissions: &[[f32; N_TAGS]],
-    trans: &[[f32; N_TAGS]; N_TAGS],
+    step: &[[f32; N_TAGS]; N_TAGS],
     from: &[f32; N_TAGS],
     to_o: bool,
     back: &mut Vec<[u8; N_TAGS]>,
@@ -136,16 +152,6 @@ pub fn decode_run(
         return;
     }
     const NEG: f32 = f32::NEG_INFINITY;
-    let legal = legal();
-    // Illegal steps as -inf transitions: the inner loop needs no test.
-    let mut step = *trans;
-    for (p, row) in step.iter_mut().enumerate() {
-        for (t, w) in row.iter_mut().enumerate() {
-            if !legal[p][t] {
-                *w = NEG;
-            }
-        }
-    }
     back.clear();
     back.resize(n, [0; N_TAGS]);
     let mut score: [f32; N_TAGS] = std::array::from_fn(|t| {
@@ -194,8 +200,9 @@ pub fn decode_run(
 }
 
 pub struct Model {
-    pub trans: [[f32; N_TAGS]; N_TAGS],
-    pub start: [f32; N_TAGS],
+    /// The [`masked`] transitions.
+    step: [[f32; N_TAGS]; N_TAGS],
+    start: [f32; N_TAGS],
     rows: U32Map<[i16; N_TAGS]>,
     len: usize,
 }
@@ -204,7 +211,7 @@ impl Model {
     /// An empty model: every token O.
     pub fn empty() -> Model {
         Model {
-            trans: [[0.0; N_TAGS]; N_TAGS],
+            step: masked(&[[0.0; N_TAGS]; N_TAGS]),
             start: [0.0; N_TAGS],
             rows: U32Map::with_capacity(0),
             len: 0,
@@ -254,7 +261,7 @@ impl Model {
             *rows.entry(k) = row;
         }
         Some(Model {
-            trans,
+            step: masked(&trans),
             start,
             rows,
             len: n,
@@ -270,12 +277,13 @@ impl Model {
         back: &mut Vec<[u8; N_TAGS]>,
         tags: &mut Vec<u8>,
     ) {
+        // Leaving O: the masked row differs only on I- tags, which no run may start with.
         let from = if tags.is_empty() {
             &self.start
         } else {
-            &self.trans[0]
+            &self.step[0]
         };
-        decode_run(emissions, &self.trans, from, to_o, back, tags);
+        decode_run(emissions, &self.step, from, to_o, back, tags);
     }
 
     /// Sums the weights of `feats` into per-tag scores.
@@ -431,11 +439,12 @@ mod tests {
             let em: Vec<[f32; N_TAGS]> = (0..n).map(|_| std::array::from_fn(|_| next())).collect();
             let forced: Vec<bool> = (0..n).map(|_| next() > 300.0).collect();
             let whole = viterbi(&em, &trans, &start, &|i, t| !forced[i] || t == 0);
+            let step = masked(&trans);
             let (mut tags, mut back, mut run) = (Vec::new(), Vec::new(), Vec::new());
             for i in 0..n {
                 let from = if tags.is_empty() { &start } else { &trans[0] };
                 if forced[i] {
-                    decode_run(&run, &trans, from, true, &mut back, &mut tags);
+                    decode_run(&run, &step, from, true, &mut back, &mut tags);
                     run.clear();
                     tags.push(0);
                 } else {
@@ -443,7 +452,7 @@ mod tests {
                 }
             }
             let from = if tags.is_empty() { &start } else { &trans[0] };
-            decode_run(&run, &trans, from, false, &mut back, &mut tags);
+            decode_run(&run, &step, from, false, &mut back, &mut tags);
             assert_eq!(tags, whole);
         }
     }

@@ -313,16 +313,7 @@ pub fn title_case_words(
             "Of" | "To" | "For" | "And" | "In" | "On" | "At" | "By" | "With" | "From" | "A" | "An"
         )
     };
-    let known = |r: &Range<usize>| {
-        let mut hashes = [0u64; gazetteer::MAX_TOKENS];
-        r.len() <= gazetteer::MAX_TOKENS && {
-            for (h, i) in hashes.iter_mut().zip(r.clone()) {
-                *h = word_hash(t.word(i));
-            }
-            gaz.longest(&hashes[..r.len()])
-                .is_some_and(|(n, bits)| n == r.len() && bits & names != 0)
-        }
-    };
+    let known = |r: &Range<usize>| gaz.entry(r.clone().map(|i| t.word(i))) & names != 0;
     let mut out: Spans = Vec::with_capacity(spans.len());
     // The line of the last span and its casing: spans come in order, so each line is read once.
     let (mut line, mut ordinary) = (0..0, true);
@@ -397,7 +388,6 @@ pub fn media_names(
         | gazetteer::bit("city")
         | gazetteer::bit("region")
         | gazetteer::bit("nationality");
-    let mut hashes = [0u64; gazetteer::MAX_TOKENS];
     for (r, label) in &mut spans {
         let next = tokens.get(r.end).map_or("", |t| &text[t.clone()]);
         if *label == Label::Org
@@ -409,13 +399,7 @@ pub fn media_names(
         {
             continue;
         }
-        for (h, i) in hashes.iter_mut().zip(r.clone()) {
-            *h = word_hash(&text[tokens[i].clone()]);
-        }
-        let known = gaz
-            .longest(&hashes[..r.len()])
-            .is_some_and(|(n, bits)| n == r.len() && bits & not != 0);
-        if !known {
+        if gaz.entry(r.clone().map(|i| &text[tokens[i].clone()])) & not == 0 {
             *label = Label::Org;
         }
     }
@@ -762,10 +746,7 @@ pub fn results_lines(
             found.push((start..end, Label::Number));
         } else if digit() || at() {
             for r in teams(&t, gaz, start..end) {
-                let hashes: Vec<u64> = r.clone().map(|i| word_hash(t.word(i))).collect();
-                let is_country = gaz
-                    .longest(&hashes)
-                    .is_some_and(|(n, bits)| n == hashes.len() && bits & country != 0);
+                let is_country = gaz.entry(r.clone().map(|i| t.word(i))) & country != 0;
                 found.push((r, if is_country { Label::Loc } else { Label::Org }));
             }
         }
