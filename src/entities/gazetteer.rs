@@ -108,7 +108,7 @@ impl Gazetteer {
     /// lowest; the share of capitalized spellings in bins 1–4, or 0), kept as
     /// `share << 24 | path`.
     pub fn with_brown(mut self, text: &str) -> Gazetteer {
-        // Read as bytes: the 140k lines are parsed when the first text is tagged, and the page
+        // Read as bytes: the 150k lines are parsed when the first text is tagged, and the page
         // waits for it.
         let bytes = text.as_bytes();
         self.brown = U32Map::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
@@ -126,6 +126,12 @@ impl Gazetteer {
     /// Brown cluster of an exact word form's bytes hash (0 if unknown).
     pub fn brown(&self, raw: u64) -> u32 {
         self.brown.get(fold(raw)).copied().unwrap_or(0)
+    }
+
+    /// How often `word`, as written, is capitalized in the word table's corpus: bin 1 (under
+    /// 10 %) to 4, or 0 if it is not listed.
+    pub fn capitalized_share(&self, word: &str) -> u32 {
+        self.brown(bytes_hash(word.as_bytes())) >> 24
     }
 
     /// Word classes of a word hash (0 if unknown).
@@ -231,6 +237,8 @@ mod tests {
         assert_eq!(g.brown(bytes_hash(b"Denver")), (4 << 24) | 166);
         assert_eq!(g.brown(bytes_hash(b"tesco")), 0);
         assert_eq!(g.brown(bytes_hash(b"bad")), 0);
+        assert_eq!(g.capitalized_share("Denver"), 4);
+        assert_eq!(g.capitalized_share("Tesco"), 0);
         assert_eq!(number(b"4294967295"), Some(u32::MAX));
         for bad in [&b""[..], b"12a", b"-1", b"4294967296"] {
             assert_eq!(number(bad), None);

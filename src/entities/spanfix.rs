@@ -20,7 +20,7 @@
 //! need a name and a number in turn, so a line with scorers or minutes in it is left alone.
 
 use super::gazetteer::{self, Gazetteer};
-use super::hash::{bytes_hash, word_hash};
+use super::hash::word_hash;
 use super::rules::WEEKDAYS;
 use super::Label;
 use std::ops::Range;
@@ -302,9 +302,7 @@ pub fn title_case_words(
         .fold(0, |b, c| b | gazetteer::bit(c));
     let plain = |i: usize| {
         let w = t.word(i);
-        t.capitalized(i)
-            && gaz.word(word_hash(w)) & last == 0
-            && gaz.brown(bytes_hash(w.as_bytes())) >> 24 == 1
+        t.capitalized(i) && gaz.word(word_hash(w)) & last == 0 && gaz.capitalized_share(w) == 1
     };
     // Small words a headline capitalizes: never at a name's edge.
     let small = |i: usize| {
@@ -366,7 +364,7 @@ pub fn title_case_words(
                 && label != Label::Per
                 && !known(&p)
                 && t.capitalized(p.start)
-                && (1..=2).contains(&(gaz.brown(bytes_hash(t.word(p.start).as_bytes())) >> 24));
+                && (1..=2).contains(&gaz.capitalized_share(t.word(p.start)));
             if !p.is_empty() && !lone_word {
                 out.push((p, label));
             }
