@@ -2,7 +2,9 @@
 //! person's full name also votes for its surname), spans are relabelled by the majority, and
 //! capitalized tokens the tagger left out but that the document names elsewhere are added back
 //! ("Putin was keen", after "Vladimir Putin" and "Putin said"). A full name votes 1.5 for its
-//! last word alone, so "Vladimir Putin" outweighs one stray "Putin" tagged MISC.
+//! last word alone, so "Vladimir Putin" outweighs one stray "Putin" tagged MISC. A span the
+//! tagger left as it found it votes with how sure the tagger was of each label, so one sure
+//! mention outweighs two it hesitated over.
 //!
 //! Limits: a name that really changes type within an article ("Washington" the city and the
 //! government) gets the majority label everywhere.
@@ -29,6 +31,10 @@ fn key(text: &str, tokens: &[Range<usize>], r: &Range<usize>) -> String {
     k
 }
 
+/// How much more a vote for the spelling without a final "s" counts than one for the spelling
+/// itself: a mention scraped as "Kyivs" is the rare, broken one.
+const BASE_SPELLING_WEIGHT: f32 = 1.5;
+
 /// The votes for `k`, with those for `k` without a final "s" added ("Putins" = "Putin" with the
 /// apostrophe lost: a stray "Putins" LOC is outvoted by the "Putin" of "Vladimir Putin").
 fn lookup(votes: &FxHashMap<String, [f32; 4]>, k: &str) -> Option<[f32; 4]> {
@@ -37,7 +43,7 @@ fn lookup(votes: &FxHashMap<String, [f32; 4]>, k: &str) -> Option<[f32; 4]> {
         .strip_suffix('s')
         .filter(|b| b.len() >= 3)
         .and_then(|b| votes.get(b))
-        .copied();
+        .map(|b| b.map(|v| v * BASE_SPELLING_WEIGHT));
     match (own, base) {
         (Some(a), Some(b)) => Some(std::array::from_fn(|i| a[i] + b[i])),
         (a, b) => a.or(b),
@@ -48,19 +54,37 @@ fn best(v: &[f32; 4]) -> usize {
     (0..4).max_by(|&a, &b| v[a].total_cmp(&v[b])).unwrap_or(0)
 }
 
-/// Relabels and completes name spans (token ranges, sorted, non-overlapping).
+/// Relabels and completes name spans (token ranges, sorted, non-overlapping). `tagger_votes`
+/// holds, for the spans as the tagger found them (sorted by start), its share for each label.
 pub fn harmonize(
     text: &str,
     tokens: &[Range<usize>],
     spans: Vec<(Range<usize>, Label)>,
+    tagger_votes: &[(Range<usize>, [f32; 4])],
 ) -> Vec<(Range<usize>, Label)> {
     if spans.is_empty() {
         return spans;
     }
+    // A span a rule reshaped or relabelled votes whole for its label.
+    let vote_of = |r: &Range<usize>, l: Label| {
+        let own = tagger_votes
+            .binary_search_by_key(&r.start, |(v, _)| v.start)
+            .ok()
+            .map(|at| &tagger_votes[at])
+            .filter(|(v, shares)| v == r && best(shares) == label_index(l));
+        match own {
+            Some((_, shares)) => *shares,
+            None => std::array::from_fn(|i| if i == label_index(l) { 1.0 } else { 0.0 }),
+        }
+    };
     let mut votes: FxHashMap<String, [f32; 4]> = FxHashMap::default();
     let keys: Vec<String> = spans.iter().map(|(r, _)| key(text, tokens, r)).collect();
     for ((r, l), k) in spans.iter().zip(&keys) {
-        votes.entry(k.clone()).or_default()[label_index(*l)] += 1.0;
+        let vote = vote_of(r, *l);
+        let sum = votes.entry(k.clone()).or_default();
+        for (s, v) in sum.iter_mut().zip(vote) {
+            *s += v;
+        }
         if *l == Label::Per && r.len() >= 2 {
             let last = r.end - 1..r.end;
             votes.entry(key(text, tokens, &last)).or_default()[0] += 1.5;
@@ -252,7 +276,7 @@ pub(super) mod tests {
         let text = "Vladimir Putin spoke . Putin left . Putin was keen . Putins plan";
         let toks = tokenize(text);
         let spans = vec![(0..2, Label::Per), (4..5, Label::Per), (7..8, Label::Misc)];
-        let got = harmonize(text, &toks, spans);
+        let got = harmonize(text, &toks, spans, &[]);
         assert_eq!(
             texts(text, &toks, &got),
             [
@@ -262,6 +286,34 @@ pub(super) mod tests {
                 ("Putins", Label::Per)
             ]
         );
+    }
+
+    #[test]
+    fn a_sure_mention_outweighs_unsure_ones() {
+        let text = "Coron said . Coron left . Coron won";
+        let toks = tokenize(text);
+        let spans = vec![(0..1, Label::Per), (3..4, Label::Org), (6..7, Label::Org)];
+        // The tagger was sure of the person, torn over the two organizations.
+        let votes = [
+            (0..1, [0.95, 0.05, 0.0, 0.0]),
+            (3..4, [0.45, 0.55, 0.0, 0.0]),
+            (6..7, [0.4, 0.6, 0.0, 0.0]),
+        ];
+        let got = harmonize(text, &toks, spans.clone(), &votes);
+        assert!(got.iter().all(|(_, l)| *l == Label::Per), "{got:?}");
+        // Counted whole, the two organizations win.
+        let got = harmonize(text, &toks, spans, &[]);
+        assert!(got.iter().all(|(_, l)| *l == Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn a_lost_possessive_takes_the_label_of_the_clean_spelling() {
+        // "Kyivs" (from "Kyiv's") as ORG, "Kyiv" as LOC: one vote each, and the clean one wins.
+        let text = "Kyiv said . Kyivs army";
+        let toks = tokenize(text);
+        let spans = vec![(0..1, Label::Loc), (3..4, Label::Org)];
+        let got = harmonize(text, &toks, spans, &[]);
+        assert!(got.iter().all(|(_, l)| *l == Label::Loc), "{got:?}");
     }
 
     #[test]

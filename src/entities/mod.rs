@@ -224,24 +224,32 @@ fn tag_names(
     let tg = tagger();
     let infos = features::token_infos(text, tokens, sents, &tg.gazetteer);
     let mut out = Vec::new();
+    // How sure the tagger was of each span's label, for the document vote.
+    let mut votes = Vec::new();
     let mut feats = Vec::with_capacity(64);
     let mut emissions = Vec::new();
+    // The sentence's emissions, zeros for the tokens surely outside.
+    let mut sentence_emissions = Vec::new();
     let mut tags = Vec::new();
     let mut back = Vec::new();
     for sent in sents {
         // Tokens that are surely O split the sentence into runs decoded on their own.
         tags.clear();
         emissions.clear();
+        sentence_emissions.clear();
         for i in sent.clone() {
             if features::surely_outside(&infos, sent, i) {
                 tg.model.decode_next(&emissions, true, &mut back, &mut tags);
                 tags.push(0);
                 emissions.clear();
+                sentence_emissions.push([0.0; model::N_TAGS]);
                 continue;
             }
             feats.clear();
             features::features(&infos, sent, i, &mut feats);
-            emissions.push(tg.model.score(&feats));
+            let scores = tg.model.score(&feats);
+            emissions.push(scores);
+            sentence_emissions.push(scores);
         }
         tg.model
             .decode_next(&emissions, false, &mut back, &mut tags);
@@ -251,6 +259,8 @@ fn tag_names(
                 let label = model::NAME_LABELS[l];
                 let r = strip_lead(text, tokens, r, label, &tg.gazetteer);
                 if !r.is_empty() {
+                    let own = r.start - sent.start..r.end - sent.start;
+                    votes.push((r.clone(), model::label_votes(&sentence_emissions[own])));
                     out.push((r, label));
                 }
             }
@@ -259,12 +269,13 @@ fn tag_names(
     let out = spanfix::org_heads(text, tokens, out);
     let out = spanfix::boundaries(text, tokens, out);
     let out = spanfix::hyphen_pairs(text, tokens, &tg.gazetteer, out);
+    let out = spanfix::hyphenated_given_names(text, tokens, &tg.gazetteer, out);
     let out = spanfix::media_names(text, tokens, &tg.gazetteer, out);
     let out = spanfix::title_case_words(text, tokens, &tg.gazetteer, out);
     // Teams in results lines before the document vote, so that their label spreads to the
     // team's other mentions, and after it, so that the vote cannot undo them.
     let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
-    let out = consistency::harmonize(text, tokens, out);
+    let out = consistency::harmonize(text, tokens, out, &votes);
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
     // The vote adds back words a Title Case line lost when the document names them elsewhere.
@@ -274,6 +285,7 @@ fn tag_names(
     let in_full_names = full_name_ends(text, tokens, &out);
     let out = places_named_alone(text, tokens, out, &tg.gazetteer, &in_full_names);
     let out = place_lines(text, tokens, out, &tg.gazetteer, &in_full_names);
+    let out = spanfix::group_nouns(text, tokens, &tg.gazetteer, out);
     let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
     without_degree_units(text, tokens, out)
 }
@@ -331,6 +343,9 @@ fn known_orgs(
 /// no organization, nationality or person name is the place, as CoNLL has it: "Kyiv's
 /// relationship with NATO". (UNER tags such governments ORG; the tagger picks that up from its
 /// training data.)
+///
+/// A one-word "person" that is a known city and no known first name, surname, organization or
+/// nationality is the city too: "Shanghai" alone in a caption line.
 fn places_named_alone(
     text: &str,
     tokens: &[Range<usize>],
@@ -352,7 +367,9 @@ fn places_named_alone(
         }
         let w = word(r.start);
         let bits = gazetteer.word(w);
-        let person_place = *label == Label::Per && bits & place != 0 && !in_full_names.contains(&w);
+        let person_place = *label == Label::Per
+            && !in_full_names.contains(&w)
+            && (bits & place != 0 || (bits & town != 0 && bits & not_only_place == 0));
         let org_place = matches!(*label, Label::Org | Label::Misc)
             && bits & (place | town) != 0
             && bits & not_only_place == 0;
@@ -796,6 +813,31 @@ mod tests {
                       Lillesand\n2.1\nBergen\n1.5\nOslo\n0.4\n";
         assert_entity(rivers, "Tromsø", Label::Loc);
         assert_entity(rivers, "Kristiansand", Label::Loc);
+    }
+
+    #[test]
+    fn cities_that_are_no_names_stay_places() {
+        assert_entity(
+            "Shanghai was quiet on Monday as officials met.",
+            "Shanghai",
+            Label::Loc,
+        );
+        // A city that is also a surname stays the person the tagger saw.
+        assert_entity("Chelsea said the talks would go on.", "Chelsea", Label::Per);
+    }
+
+    #[test]
+    fn hyphenated_given_names_stay_whole() {
+        let text = "South Korean Foreign Minister Kim Min-seok met reporters in Seoul.";
+        assert_entity(text, "Kim Min-seok", Label::Per);
+        assert_entity("Lee Jae-myung said so.", "Lee Jae-myung", Label::Per);
+        // "-backed" is a common word: the name ends before it.
+        let backed = "The Putin-backed plan failed.";
+        assert!(
+            mentions(backed).iter().all(|(m, _)| !m.contains("backed")),
+            "{:?}",
+            mentions(backed)
+        );
     }
 
     /// ... but a first name alone stays a person, and so does a place that a full name in the

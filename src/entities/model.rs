@@ -62,6 +62,27 @@ pub fn spans(tags: &[u8]) -> Vec<(Range<usize>, usize)> {
     out
 }
 
+/// How far apart two labels' span scores must be for one to take nearly the whole vote, in the
+/// model's weight units (a strong feature weighs several thousand).
+const VOTE_SOFTNESS: f32 = 10_000.0;
+
+/// How sure the tagger is of each label for one span (the emissions of its tokens): a softmax
+/// over the labels' span scores, B- for the first token and I- for the rest. The document vote
+/// counts a sure mention more than one the tagger hesitated over.
+pub fn label_votes(emissions: &[[f32; N_TAGS]]) -> [f32; 4] {
+    let score: [f32; 4] = std::array::from_fn(|l| {
+        emissions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| e[if i == 0 { begin(l) } else { inside(l) }])
+            .sum()
+    });
+    let top = score.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let weights = score.map(|s| ((s - top) / VOTE_SOFTNESS).exp());
+    let total: f32 = weights.iter().sum();
+    weights.map(|w| w / total)
+}
+
 /// Best tag sequence. `allowed(i, tag)` restricts the tags at position `i` (training uses it to
 /// find the best sequence consistent with partial annotation).
 pub fn viterbi(
@@ -407,6 +428,20 @@ mod tests {
         let s = m.score(&[3, 99]);
         assert!(s[1] < 0.0 && s[8] > 0.0 && s[0] == 0.0);
         assert!(Model::parse(b"GNER").is_none());
+    }
+
+    #[test]
+    fn label_votes_follow_the_emissions() {
+        let mut em = vec![[0.0; N_TAGS]; 2];
+        em[0][begin(1)] = 40_000.0;
+        em[1][inside(1)] = 10_000.0;
+        em[0][begin(0)] = 45_000.0;
+        let v = label_votes(&em);
+        assert!((v.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+        // ORG leads by 5,000: most of the vote, not all of it.
+        assert!(v[1] > 0.5 && v[1] < 0.9 && v[0] > 0.1, "{v:?}");
+        em[1][inside(1)] = 100_000.0;
+        assert!(label_votes(&em)[1] > 0.99);
     }
 
     #[test]
