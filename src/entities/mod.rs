@@ -274,7 +274,8 @@ fn tag_names(
     let out = spanfix::title_case_words(text, tokens, &tg.gazetteer, out);
     // Teams in results lines before the document vote, so that their label spreads to the
     // team's other mentions, and after it, so that the vote cannot undo them.
-    let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
+    let results = spanfix::ResultsLines::find(text, tokens, &tg.gazetteer);
+    let out = results.apply(out);
     let out = consistency::harmonize(text, tokens, out, &votes);
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
@@ -283,10 +284,16 @@ fn tag_names(
     let out = known_orgs(text, tokens, out, &tg.gazetteer);
     // Neither place pass changes a name of two words or more, so the set serves both.
     let in_full_names = full_name_ends(text, tokens, &out);
-    let out = places_named_alone(text, tokens, out, &tg.gazetteer, &in_full_names);
+    // A club of the document's results lines stays a club ("Newcastle are top").
+    let clubs: FxHashSet<u64> = results
+        .clubs()
+        .filter(|r| r.len() == 1)
+        .map(|r| hash::word_hash(&text[tokens[r.start].clone()]))
+        .collect();
+    let out = places_named_alone(text, tokens, out, &tg.gazetteer, &in_full_names, &clubs);
     let out = place_lines(text, tokens, out, &tg.gazetteer, &in_full_names);
     let out = spanfix::group_nouns(text, tokens, &tg.gazetteer, out);
-    let out = spanfix::results_lines(text, tokens, &tg.gazetteer, out);
+    let out = results.apply(out);
     without_degree_units(text, tokens, out)
 }
 
@@ -342,7 +349,8 @@ fn known_orgs(
 /// Likewise a one-word "organization" or MISC name that is a known country, region or city and
 /// no organization, nationality or person name is the place, as CoNLL has it: "Kyiv's
 /// relationship with NATO". (UNER tags such governments ORG; the tagger picks that up from its
-/// training data.)
+/// training data.) A club that the document's results lines name is left an ORG: "Newcastle
+/// are top" above "Newcastle 4 3 1 0 8 3 10".
 ///
 /// A one-word "person" that is a known city and no known first name, surname, organization or
 /// nationality is the city too: "Shanghai" alone in a caption line.
@@ -352,6 +360,7 @@ fn places_named_alone(
     mut names: Vec<(Range<usize>, Label)>,
     gazetteer: &gazetteer::Gazetteer,
     in_full_names: &FxHashSet<u64>,
+    clubs: &FxHashSet<u64>,
 ) -> Vec<(Range<usize>, Label)> {
     // Not cities: thousands of small towns share their name with a surname ("Newton", "Woods").
     let place = gazetteer::bit("country") | gazetteer::bit("region");
@@ -371,6 +380,7 @@ fn places_named_alone(
             && !in_full_names.contains(&w)
             && (bits & place != 0 || (bits & town != 0 && bits & not_only_place == 0));
         let org_place = matches!(*label, Label::Org | Label::Misc)
+            && !(*label == Label::Org && clubs.contains(&w))
             && bits & (place | town) != 0
             && bits & not_only_place == 0;
         if person_place || org_place {
@@ -837,6 +847,20 @@ mod tests {
             mentions(backed).iter().all(|(m, _)| !m.contains("backed")),
             "{:?}",
             mentions(backed)
+        );
+    }
+
+    #[test]
+    fn clubs_of_the_results_stay_clubs() {
+        let text = "Newcastle stayed top after a draw , and Shearer scored again .\n\
+                    Standings :\nNewcastle 4 3 1 0 8 3 10\nArsenal 4 2 2 0 9 4 8\n";
+        let got = mentions(text);
+        assert!(
+            got.iter().filter(|(m, _)| *m == "Newcastle").count() == 2
+                && got
+                    .iter()
+                    .all(|(m, l)| *m != "Newcastle" || *l == Label::Org),
+            "{got:?}"
         );
     }
 

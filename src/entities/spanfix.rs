@@ -11,7 +11,7 @@
 //! * **Organization heads** ([`org_heads`]): a capitalized run ending in "Department",
 //!   "College", "Bank", "Exchange"… or holding one before "of" is one ORG ("Florida Department
 //!   of Law Enforcement", not "Florida" LOC + "Law Enforcement" MISC).
-//! * **Sports results** ([`results_lines`]): in a score line ("Leeds 3 Chelsea 1") or a
+//! * **Sports results** ([`ResultsLines`]): in a score line ("Leeds 3 Chelsea 1") or a
 //!   standings row ("Barcelona 10 7 2 1 20 8 23") the names are teams. By the CoNLL-2003
 //!   convention, a club is an ORG even when it is named after its city, and a national team named
 //!   after its country is a LOC.
@@ -66,6 +66,11 @@ struct Text<'a> {
 impl Text<'_> {
     fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| &self.text[t.clone()])
+    }
+
+    /// Tokens `i` and `i + 1` exist and touch ("M" ".").
+    fn glued(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len() && self.tokens[i].end == self.tokens[i + 1].start
     }
 
     /// Tokens `i` and `i + 1` exist and are on the same line.
@@ -699,6 +704,62 @@ pub fn org_heads(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> Spans
     spans
 }
 
+/// The players named in one line of a cricket scoreboard (token ranges); empty if the line is
+/// not one. A batting line is a name, the way the batsman got out and the runs: "M. Atherton c
+/// Moin Khan b Wasim Akram 31", "N. Knight lbw b Waqar Younis 17", "G. Thorpe not out 54".
+/// Every word must be a capitalized name word, a scoring word or a number at the end. A
+/// bowling figure ("25-5-80-2", overs-maidens-runs-wickets) names the bowler before it
+/// ("Bowling: Wasim Akram 25-5-80-2, Waqar Younis 20-3-69-1").
+fn cricketers(t: &Text, line: Range<usize>) -> Vec<Range<usize>> {
+    const HOW_OUT: &[&str] = &[
+        "c", "b", "lbw", "st", "run", "out", "not", "and", "retired", "hurt", "hit", "wicket",
+        "sub", "(", ")",
+    ];
+    let name_word = |i: usize| {
+        let w = t.word(i);
+        w.chars().next().is_some_and(char::is_uppercase)
+            || (matches!(w, "." | "'" | "-") && i > line.start && t.glued(i - 1))
+    };
+    let runs = |i: usize| {
+        let w = t.word(i);
+        (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let figures = |i: usize| {
+        let parts: Vec<&str> = t.word(i).split('-').collect();
+        parts.len() == 4
+            && parts.iter().all(|p| {
+                let p = p.split_once('.').map_or(*p, |(whole, _)| whole);
+                (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
+    // Names: runs of name words.
+    let mut names = Vec::new();
+    let mut i = line.start;
+    while i < line.end {
+        let s = i;
+        while i < line.end && name_word(i) {
+            i += 1;
+        }
+        if i > s {
+            names.push(s..i);
+        } else {
+            i += 1;
+        }
+    }
+    let mut first_number = line.end;
+    while first_number > line.start && runs(first_number - 1) {
+        first_number -= 1;
+    }
+    let batting = first_number < line.end
+        && names.first().is_some_and(|r| r.start == line.start)
+        && (line.start..first_number)
+            .any(|i| matches!(t.word(i), "b" | "out" | "lbw") && t.word(i + 1) != "-")
+        && (line.start..first_number).all(|i| name_word(i) || HOW_OUT.contains(&t.word(i)))
+        && names.len() <= 4;
+    names.retain(|r| batting || (r.end < line.end && figures(r.end)));
+    names
+}
+
 /// The team names of one results line (token ranges); empty if the line is not one.
 ///
 /// A fixtures line is `NAME AT NAME` in capitals, both names starting with a place. A score line is `NAME N NAME N`, optionally followed by a bracket ("( halftime 1-0 )"); a
@@ -789,56 +850,85 @@ fn teams(t: &Text, gaz: &Gazetteer, line: Range<usize>) -> Vec<Range<usize>> {
     }
 }
 
-/// Team names in results lines and standings rows, as ORG (a club) or LOC (a country's team).
-/// Spans that overlap a team name are replaced by it; the column heads of a standings table
-/// ("W L PCT GB") lose any name the tagger saw in them.
-pub fn results_lines(
-    text: &str,
-    tokens: &[Range<usize>],
-    gaz: &Gazetteer,
-    mut spans: Spans,
-) -> Spans {
-    let t = Text { text, tokens };
-    let country = gazetteer::bit("country");
-    let mut found: Spans = Vec::new();
-    let mut start = 0;
-    while start < tokens.len() {
-        let mut end = start + 1;
-        while t.joined(end - 1) {
-            end += 1;
-        }
-        // Only short lines with a digit or an "at" can be results: most lines are passed
-        // over here.
-        let digit = || {
-            text[tokens[start].start..tokens[end - 1].end]
-                .bytes()
-                .any(|b| b.is_ascii_digit())
-        };
-        let at = || end - start <= 7 && (start..end).any(|i| t.word(i) == "AT");
-        // A standings header ("W L PCT GB", "P W D L F A PTS") holds no name.
-        let header = end - start >= 3 && (start..end).all(|i| HEADERS.contains(&t.word(i)));
-        if header {
-            found.push((start..end, Label::Number));
-        } else if digit() || at() {
-            for r in teams(&t, gaz, start..end) {
-                let is_country = gaz.entry(r.clone().map(|i| t.word(i))) & country != 0;
-                found.push((r, if is_country { Label::Loc } else { Label::Org }));
+/// Team names in results lines and standings rows, as ORG (a club) or LOC (a country's team),
+/// and the column heads of standings tables, found once per document.
+pub struct ResultsLines {
+    /// Team names, and header lines under the placeholder label NUMBER.
+    found: Spans,
+}
+
+impl ResultsLines {
+    pub fn find(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer) -> ResultsLines {
+        let t = Text { text, tokens };
+        let country = gazetteer::bit("country");
+        let mut found: Spans = Vec::new();
+        let mut start = 0;
+        while start < tokens.len() {
+            let mut end = start + 1;
+            while t.joined(end - 1) {
+                end += 1;
             }
+            // Only short lines with a digit or an "at" can be results: most lines are passed
+            // over here.
+            let digit = || {
+                text[tokens[start].start..tokens[end - 1].end]
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
+            };
+            let at = || end - start <= 7 && (start..end).any(|i| t.word(i) == "AT");
+            // A standings header ("W L PCT GB", "P W D L F A PTS") holds no name.
+            let header = end - start >= 3 && (start..end).all(|i| HEADERS.contains(&t.word(i)));
+            if header {
+                found.push((start..end, Label::Number));
+            } else if digit() || at() {
+                let teams = teams(&t, gaz, start..end);
+                if teams.is_empty() {
+                    found.extend(
+                        cricketers(&t, start..end)
+                            .into_iter()
+                            .map(|r| (r, Label::Per)),
+                    );
+                }
+                for r in teams {
+                    let is_country = gaz.entry(r.clone().map(|i| t.word(i))) & country != 0;
+                    found.push((r, if is_country { Label::Loc } else { Label::Org }));
+                }
+            }
+            start = end;
         }
-        start = end;
+        ResultsLines { found }
     }
-    if found.is_empty() {
-        return spans;
-    }
-    spans.retain(|(r, _)| {
-        !found
+
+    /// The clubs (token ranges) named in results lines.
+    pub fn clubs(&self) -> impl Iterator<Item = &Range<usize>> {
+        self.found
             .iter()
-            .any(|(f, _)| f.start < r.end && r.start < f.end)
-    });
-    // Header lines were marked with a placeholder label: they only clear names.
-    spans.extend(found.into_iter().filter(|(_, l)| *l != Label::Number));
-    spans.sort_by_key(|(r, _)| r.start);
-    spans
+            .filter(|(_, l)| *l == Label::Org)
+            .map(|(r, _)| r)
+    }
+
+    /// Spans that overlap a team name are replaced by it; the column heads of a standings table
+    /// ("W L PCT GB") lose any name the tagger saw in them.
+    pub fn apply(&self, mut spans: Spans) -> Spans {
+        if self.found.is_empty() {
+            return spans;
+        }
+        spans.retain(|(r, _)| {
+            !self
+                .found
+                .iter()
+                .any(|(f, _)| f.start < r.end && r.start < f.end)
+        });
+        // Header lines were marked with a placeholder label: they only clear names.
+        spans.extend(
+            self.found
+                .iter()
+                .filter(|(_, l)| *l != Label::Number)
+                .cloned(),
+        );
+        spans.sort_by_key(|(r, _)| r.start);
+        spans
+    }
 }
 
 #[cfg(test)]
@@ -1095,10 +1185,14 @@ mod tests {
             .filter(|w| text.contains(*w))
             .map(|w| (at(text, &toks, w), Label::Loc))
             .collect();
-        texts(text, &toks, &results_lines(text, &toks, &gaz, spans))
-            .into_iter()
-            .map(|(s, l)| (s.to_owned(), l))
-            .collect()
+        texts(
+            text,
+            &toks,
+            &ResultsLines::find(text, &toks, &gaz).apply(spans),
+        )
+        .into_iter()
+        .map(|(s, l)| (s.to_owned(), l))
+        .collect()
     }
 
     #[test]
@@ -1203,8 +1297,41 @@ mod tests {
         let toks = tokenize(text);
         let gaz = Gazetteer::parse("@city\nNew York\n");
         let spans: Spans = vec![(at(text, &toks, "W L PCT"), Label::Per)];
-        let got = results_lines(text, &toks, &gaz, spans);
+        let got = ResultsLines::find(text, &toks, &gaz).apply(spans);
         assert_eq!(texts(text, &toks, &got), [("NEW YORK", Label::Org)]);
+    }
+
+    #[test]
+    fn cricket_scoreboards_name_players() {
+        let text = "England first innings\nM. Atherton c Moin Khan b Wasim Akram 31\n\
+                    N. Knight lbw b Waqar Younis 17\nG. Thorpe not out 54\n\
+                    Extras ( b-4 lb-5 nb-3 ) 12\nTotal ( for 5 wickets ) 300\n\
+                    Bowling : Wasim Akram 25-5-80-2 , Mushtaq Ahmed 30.2-4-100-3\n\
+                    Smith and Jones went out for 3";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@country\nEngland\n");
+        // The tagger's guesses: some players as places or groups.
+        let spans: Spans = vec![
+            (at(text, &toks, "England"), Label::Loc),
+            (at(text, &toks, "Wasim Akram"), Label::Loc),
+            (at(text, &toks, "Waqar Younis"), Label::Misc),
+        ];
+        let got = ResultsLines::find(text, &toks, &gaz).apply(spans);
+        let per = |s: &'static str| (s, Label::Per);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("England", Label::Loc),
+                per("M. Atherton"),
+                per("Moin Khan"),
+                per("Wasim Akram"),
+                per("N. Knight"),
+                per("Waqar Younis"),
+                per("G. Thorpe"),
+                per("Wasim Akram"),
+                per("Mushtaq Ahmed"),
+            ]
+        );
     }
 
     #[test]
