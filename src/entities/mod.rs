@@ -266,6 +266,7 @@ fn tag_names(
             }
         }
     }
+    let out = spanfix::sports_slugs(text, tokens, out);
     let out = spanfix::org_heads(text, tokens, out);
     let out = spanfix::boundaries(text, tokens, out);
     let out = spanfix::hyphen_pairs(text, tokens, &tg.gazetteer, out);
@@ -293,6 +294,7 @@ fn tag_names(
     let out = places_named_alone(text, tokens, out, &tg.gazetteer, &in_full_names, &clubs);
     let out = place_lines(text, tokens, out, &tg.gazetteer, &in_full_names);
     let out = spanfix::group_nouns(text, tokens, &tg.gazetteer, out);
+    let out = spanfix::nationalities(text, tokens, &tg.gazetteer, out);
     let out = results.apply(out);
     without_degree_units(text, tokens, out)
 }

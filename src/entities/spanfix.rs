@@ -6,6 +6,9 @@
 //!   Great"); a name does not end in a common noun ("Doda district" → "Doda").
 //! * **Hyphen pairs** ([`hyphen_pairs`]): "Kyiv-NATO" is a place and an organization.
 //! * **Hyphenated given names** ([`hyphenated_given_names`]): "Kim Min-seok" is one person.
+//! * **Sports slugs** ([`sports_slugs`]): "SOCCER - " before a wire's headline is no name.
+//! * **Nationalities** ([`nationalities`]): "German Chancellor Helmut Kohl": "German" is MISC
+//!   even where the tagger left it out.
 //! * **Groups** ([`group_nouns`]): "Palestinians", "Methodists", "Jacobites" are groups (MISC),
 //!   not places or organizations.
 //! * **Organization heads** ([`org_heads`]): a capitalized run ending in "Department",
@@ -357,6 +360,176 @@ pub fn group_nouns(
         if group {
             *label = Label::Misc;
         }
+    }
+    spans
+}
+
+/// The sports a news wire puts before a sports headline ("SOCCER - JAPAN GET LUCKY WIN").
+const SPORTS: &[&str] = &[
+    "ALPINE SKIING",
+    "AMERICAN FOOTBALL",
+    "ATHLETICS",
+    "BADMINTON",
+    "BASEBALL",
+    "BASKETBALL",
+    "BOXING",
+    "CANOEING",
+    "CHESS",
+    "CRICKET",
+    "CYCLING",
+    "DIVING",
+    "EQUESTRIANISM",
+    "FOOTBALL",
+    "GOLF",
+    "GYMNASTICS",
+    "HANDBALL",
+    "HOCKEY",
+    "HORSE RACING",
+    "ICE HOCKEY",
+    "JUDO",
+    "MOTOR RACING",
+    "MOTORCYCLING",
+    "ROWING",
+    "RUGBY",
+    "RUGBY LEAGUE",
+    "RUGBY UNION",
+    "SAILING",
+    "SKIING",
+    "SNOOKER",
+    "SOCCER",
+    "SPEEDWAY",
+    "SQUASH",
+    "SWIMMING",
+    "TABLE TENNIS",
+    "TENNIS",
+    "TRIATHLON",
+    "VOLLEYBALL",
+    "WRESTLING",
+    "YACHTING",
+];
+
+/// The sport before a wire's sports headline is no name: "RUGBY UNION - WALES NAME SQUAD"
+/// loses the ORG "RUGBY UNION", "RUGBY LEAGUE - BRADFORD BEAT WIGAN" keeps only "BRADFORD".
+/// The sport must open the line, in any case, or follow a league ("NHL ICE HOCKEY - ", whose
+/// "NHL" stays a name), and be followed by "-".
+pub fn sports_slugs(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
+    let t = Text { text, tokens };
+    let league = |i: usize| {
+        let w = t.word(i);
+        (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()) && t.joined(i)
+    };
+    // Token ranges of the slugs, "-" included.
+    let mut slugs: Vec<Range<usize>> = Vec::new();
+    for line_start in 0..tokens.len() {
+        if line_start > 0 && t.joined(line_start - 1) {
+            continue;
+        }
+        let i = if league(line_start) && !SPORTS.iter().any(|s| *s == t.word(line_start)) {
+            line_start + 1
+        } else {
+            line_start
+        };
+        let slug = SPORTS.iter().find_map(|sport| {
+            let n = sport.split(' ').count();
+            let same = sport.split(' ').enumerate().all(|(k, w)| {
+                t.word(i + k).eq_ignore_ascii_case(w) && (k == 0 || t.joined(i + k - 1))
+            });
+            (same && t.joined(i + n - 1) && t.word(i + n) == "-").then_some(i..i + n + 1)
+        });
+        slugs.extend(slug);
+    }
+    if slugs.is_empty() {
+        return spans;
+    }
+    spans
+        .into_iter()
+        .filter_map(|(mut r, l)| {
+            if let Some(s) = slugs.iter().find(|s| s.start < r.end && r.start < s.end) {
+                if r.start < s.start {
+                    r.end = s.start;
+                } else {
+                    r.start = s.end.min(r.end);
+                }
+            }
+            (!r.is_empty()).then_some((r, l))
+        })
+        .collect()
+}
+
+/// Words of the gazetteer's nationality list that are no demonym or people.
+const NOT_NATIONALITIES: &[&str] = &[
+    "Brexit",
+    "Christmas",
+    "Communist",
+    "Democrat",
+    "Democratic",
+    "Easter",
+    "Eastern",
+    "Eid",
+    "Hanukkah",
+    "Native",
+    "Olympic",
+    "Olympics",
+    "Orthodox",
+    "Passover",
+    "Ramadan",
+    "Republican",
+    "Republicans",
+    "Thanksgiving",
+    "Western",
+];
+
+/// A nationality the tagger left out is MISC: "German Chancellor Helmut Kohl said", "French
+/// troops arrived" (at a sentence's start the tagger often leaves the word out). The word must
+/// be a listed nationality and no place or organization, written with one capital, and
+/// followed by a word in lower case, a title ("Prime Minister") or punctuation, so that
+/// "American Express" left out by the tagger is not half a name.
+pub fn nationalities(
+    text: &str,
+    tokens: &[Range<usize>],
+    gaz: &Gazetteer,
+    mut spans: Spans,
+) -> Spans {
+    let t = Text { text, tokens };
+    let nationality = gazetteer::bit("nationality");
+    // Not places or organizations; a surname ("French", "German") is allowed, as a person of
+    // that name is rarely followed by a lower-case word or a title.
+    let other = ["country", "city", "region", "org"]
+        .iter()
+        .fold(0, |b, c| b | gazetteer::bit(c));
+    let title = gazetteer::bit("title");
+    let one_capital = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+    };
+    let mut added = Vec::new();
+    let mut next_span = 0;
+    for i in 0..tokens.len() {
+        while next_span < spans.len() && spans[next_span].0.end <= i {
+            next_span += 1;
+        }
+        if spans.get(next_span).is_some_and(|(r, _)| r.start <= i) {
+            continue;
+        }
+        let w = t.word(i);
+        if w.len() < 4 || !one_capital(w) || NOT_NATIONALITIES.contains(&w) {
+            continue;
+        }
+        let bits = gaz.word(word_hash(w));
+        if bits & nationality == 0 || bits & other != 0 {
+            continue;
+        }
+        let next = t.word(i + 1);
+        let free_after = !t.joined(i)
+            || !next.chars().next().is_some_and(char::is_uppercase)
+            || gaz.word(word_hash(next)) & title != 0;
+        if free_after {
+            added.push((i..i + 1, Label::Misc));
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|(r, _)| r.start);
     }
     spans
 }
@@ -1330,6 +1503,60 @@ mod tests {
                 per("G. Thorpe"),
                 per("Wasim Akram"),
                 per("Mushtaq Ahmed"),
+            ]
+        );
+    }
+
+    #[test]
+    fn nationalities_left_out_are_misc() {
+        use Label::{Misc, Org, Per};
+        let text = "German Chancellor Helmut Kohl said . French troops left . American Express \
+                    fell . Western leaders met . JAPANESE STOCKS FELL . German officials said";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse(
+            "@nationality\ngerman\nfrench\namerican\nwestern\njapanese\n@last\nfrench\n\
+             @title\nchancellor\n",
+        );
+        let spans: Spans = vec![
+            (at(text, &toks, "Helmut Kohl"), Per),
+            (at(text, &toks, "German officials"), Org),
+        ];
+        let got = nationalities(text, &toks, &gaz, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("German", Misc),
+                ("Helmut Kohl", Per),
+                ("French", Misc),
+                ("German officials", Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn sports_slugs_are_no_names() {
+        use Label::{Loc, Org};
+        let text = "RUGBY UNION - WALES NAME SQUAD\nRUGBY LEAGUE - BRADFORD BEAT WIGAN\n\
+                    Soccer - Japan win\nGOLF CLUB - NEW OWNERS\nNHL ICE HOCKEY - STANDINGS";
+        let toks = tokenize(text);
+        let spans: Spans = vec![
+            (at(text, &toks, "RUGBY UNION"), Org),
+            (at(text, &toks, "RUGBY LEAGUE - BRADFORD"), Org),
+            (at(text, &toks, "WIGAN"), Loc),
+            (at(text, &toks, "Soccer"), Org),
+            (at(text, &toks, "Japan"), Loc),
+            (at(text, &toks, "GOLF CLUB"), Org),
+            (at(text, &toks, "NHL ICE"), Org),
+        ];
+        let got = sports_slugs(text, &toks, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("BRADFORD", Org),
+                ("WIGAN", Loc),
+                ("Japan", Loc),
+                ("GOLF CLUB", Org),
+                ("NHL", Org)
             ]
         );
     }
