@@ -272,19 +272,22 @@ fn tag_names(
     let out = spanfix::hyphen_pairs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::hyphenated_given_names(text, tokens, &tg.gazetteer, out);
     let out = spanfix::media_names(text, tokens, &tg.gazetteer, out);
+    let out = spanfix::companies_by_shares(text, tokens, &tg.gazetteer, out);
     let out = spanfix::title_case_words(text, tokens, &tg.gazetteer, out);
     // Teams in results lines before the document vote, so that their label spreads to the
     // team's other mentions, and after it, so that the vote cannot undo them.
-    let results = spanfix::ResultsLines::find(text, tokens, &tg.gazetteer);
+    let mut results = spanfix::ResultsLines::find(text, tokens, &tg.gazetteer);
+    results.add_match_reports(text, tokens, &tg.gazetteer, &out);
     let out = results.apply(out);
     let out = consistency::harmonize(text, tokens, out, &votes);
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
     // The vote adds back words a Title Case line lost when the document names them elsewhere.
     let out = spanfix::title_case_words(text, tokens, &tg.gazetteer, out);
-    let out = known_orgs(text, tokens, out, &tg.gazetteer);
-    // Neither place pass changes a name of two words or more, so the set serves both.
+    // Neither known_orgs nor the place passes change a name of two words or more, so the set
+    // serves them all.
     let in_full_names = full_name_ends(text, tokens, &out);
+    let out = known_orgs(text, tokens, out, &tg.gazetteer, &in_full_names);
     // A club of the document's results lines stays a club ("Newcastle are top").
     let clubs: FxHashSet<u64> = results
         .clubs()
@@ -318,16 +321,19 @@ fn without_degree_units(
 }
 
 /// A name that is exactly a well-known organization of the gazetteer ("CNN", "Tesco",
-/// "World Bank") is an ORG whatever its context says ("explained to CNN why").
+/// "World Bank") is an ORG whatever its context says ("explained to CNN why"). One that is also
+/// a surname ("Siemens", "Philips") is too, unless a person's full name in the document ends
+/// with it.
 fn known_orgs(
     text: &str,
     tokens: &[Range<usize>],
     mut names: Vec<(Range<usize>, Label)>,
     gazetteer: &gazetteer::Gazetteer,
+    in_full_names: &FxHashSet<u64>,
 ) -> Vec<(Range<usize>, Label)> {
     let org = gazetteer::bit("org");
+    let last = gazetteer::bit("last");
     let other = gazetteer::bit("first")
-        | gazetteer::bit("last")
         | gazetteer::bit("city")
         | gazetteer::bit("country")
         | gazetteer::bit("region");
@@ -336,7 +342,10 @@ fn known_orgs(
             continue;
         }
         let bits = gazetteer.entry(r.clone().map(|i| &text[tokens[i].clone()]));
-        if bits & org != 0 && bits & other == 0 {
+        let surname_of_someone = bits & last != 0
+            && (r.len() > 1
+                || in_full_names.contains(&hash::word_hash(&text[tokens[r.start].clone()])));
+        if bits & org != 0 && bits & other == 0 && !surname_of_someone {
             *label = Label::Org;
         }
     }
@@ -863,6 +872,36 @@ mod tests {
                     .iter()
                     .all(|(m, l)| *m != "Newcastle" || *l == Label::Org),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn clubs_of_match_reports_are_organizations() {
+        let text = "Barcelona beat Real Madrid 2-1 on Sunday .\n\
+                    PSV Eindhoven lost 2-0 at Vitesse Arnhem , and Juventus beat Parma 3-1 .\n\
+                    Sri Lanka beat Australia by 22 runs in the final in Colombo .\n\
+                    Barcelona is a city of 1.6 million people .";
+        for club in ["Barcelona", "PSV Eindhoven", "Vitesse Arnhem", "Parma"] {
+            assert_entity(text, club, Label::Org);
+        }
+        for place in ["Sri Lanka", "Australia", "Colombo"] {
+            assert_entity(text, place, Label::Loc);
+        }
+    }
+
+    #[test]
+    fn companies_in_market_reports() {
+        let text = "Shares in Daimler-Benz rose 1.2 percent , while Siemens fell 0.8 percent . \
+                    Analysts said Philips shares were undervalued .";
+        for company in ["Daimler-Benz", "Siemens", "Philips"] {
+            assert_entity(text, company, Label::Org);
+        }
+        // A surname that is also a company stays the person the document names.
+        let person = "Hanna Siemens , a nurse , said Siemens was her idol .";
+        assert!(
+            !mentions(person).contains(&("Siemens", Label::Org)),
+            "{:?}",
+            mentions(person)
         );
     }
 

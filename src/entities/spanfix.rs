@@ -6,6 +6,8 @@
 //!   Great"); a name does not end in a common noun ("Doda district" → "Doda").
 //! * **Hyphen pairs** ([`hyphen_pairs`]): "Kyiv-NATO" is a place and an organization.
 //! * **Hyphenated given names** ([`hyphenated_given_names`]): "Kim Min-seok" is one person.
+//! * **Companies** ([`companies_by_shares`]): "Shares in Daimler-Benz rose": a name with
+//!   shares is an ORG.
 //! * **Sports slugs** ([`sports_slugs`]): "SOCCER - " before a wire's headline is no name.
 //! * **Nationalities** ([`nationalities`]): "German Chancellor Helmut Kohl": "German" is MISC
 //!   even where the tagger left it out.
@@ -363,6 +365,42 @@ pub fn group_nouns(
     }
     spans
 }
+
+/// A name whose shares are traded is a company: "Shares in Daimler-Benz rose", "Philips
+/// shares were undervalued", "a stake in Siemens". A name that is a country, region, city or
+/// nationality as a whole is left alone ("Tokyo stocks", "German shares").
+pub fn companies_by_shares(
+    text: &str,
+    tokens: &[Range<usize>],
+    gaz: &Gazetteer,
+    mut spans: Spans,
+) -> Spans {
+    let t = Text { text, tokens };
+    let place = ["country", "city", "region", "nationality"]
+        .iter()
+        .fold(0, |b, c| b | gazetteer::bit(c));
+    for (r, label) in &mut spans {
+        if *label == Label::Org {
+            continue;
+        }
+        let before = r.start >= 2
+            && matches!(t.word(r.start - 2), "shares" | "Shares" | "stake" | "stock")
+            && matches!(t.word(r.start - 1), "in" | "of");
+        let mut after = r.end;
+        after += t.possessive(after);
+        let after = matches!(t.word(after), "shares" | "stock" | "share");
+        if (before || after) && gaz.entry(r.clone().map(|i| t.word(i))) & place == 0 {
+            *label = Label::Org;
+        }
+    }
+    spans
+}
+
+/// Words that tell a match report's result.
+const MATCH_WORDS: &[&str] = &[
+    "beat", "beaten", "beating", "beats", "defeat", "defeated", "draw", "drawn", "drew", "edged",
+    "hammered", "held", "lost", "routed", "thrashed", "trounced", "victory", "win", "won",
+];
 
 /// The sports a news wire puts before a sports headline ("SOCCER - JAPAN GET LUCKY WIN").
 const SPORTS: &[&str] = &[
@@ -1072,7 +1110,75 @@ impl ResultsLines {
         ResultsLines { found }
     }
 
-    /// The clubs (token ranges) named in results lines.
+    /// Adds the clubs of match reports: in a sentence with a score ("2-1") and a word of the
+    /// result ("beat", "drew", "lost"…), a name the tagger saw (not a person) that is a city,
+    /// or a name of several words holding a city that is no place as a whole ("PSV
+    /// Eindhoven"), is a club (ORG): "Barcelona beat Real Madrid 2-1", "lost 2-0 at Vitesse
+    /// Arnhem". Countries stay places (national teams), and so does a city after "in" ("the
+    /// final in Colombo").
+    pub fn add_match_reports(
+        &mut self,
+        text: &str,
+        tokens: &[Range<usize>],
+        gaz: &Gazetteer,
+        spans: &Spans,
+    ) {
+        let t = Text { text, tokens };
+        let city = gazetteer::bit("city");
+        let country = gazetteer::bit("country");
+        let score = |w: &str| {
+            w.split_once('-').is_some_and(|(a, b)| {
+                [a, b].iter().all(|n| {
+                    (1..=2).contains(&n.len())
+                        && n.bytes().all(|c| c.is_ascii_digit())
+                        && n.parse::<u32>().is_ok_and(|n| n <= 15)
+                })
+            })
+        };
+        let result_word = |w: &str| MATCH_WORDS.contains(&w);
+        let mut start = 0;
+        while start < tokens.len() {
+            let mut end = start + 1;
+            while end < tokens.len()
+                && t.joined(end - 1)
+                && !matches!(t.word(end - 1), "." | "!" | "?" | ";")
+            {
+                end += 1;
+            }
+            let report = (start..end).any(|i| score(t.word(i)))
+                && (start..end).any(|i| result_word(t.word(i)));
+            if report {
+                // The sentence's places, those that touch joined ("Ajax" "Amsterdam").
+                let mut places: Vec<Range<usize>> = Vec::new();
+                for (r, _) in spans
+                    .iter()
+                    .filter(|(_, l)| matches!(l, Label::Loc | Label::Org | Label::Misc))
+                    .filter(|(r, _)| r.start >= start && r.end <= end)
+                {
+                    match places.last_mut() {
+                        Some(last) if last.end == r.start => last.end = r.end,
+                        _ => places.push(r.clone()),
+                    }
+                }
+                for r in places {
+                    let bits = |i: usize| gaz.word(word_hash(t.word(i)));
+                    let whole = gaz.entry(r.clone().map(|i| t.word(i)));
+                    let one_city = r.len() == 1 && bits(r.start) & city != 0;
+                    let holds_city = r.len() > 1
+                        && whole == 0
+                        && r.clone()
+                            .any(|i| bits(i) & city != 0 && bits(i) & country == 0);
+                    let after_in = r.start > 0 && t.word(r.start - 1) == "in";
+                    if (one_city || holds_city) && whole & country == 0 && !after_in {
+                        self.found.push((r, Label::Org));
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// The clubs (token ranges) named in results lines and match reports.
     pub fn clubs(&self) -> impl Iterator<Item = &Range<usize>> {
         self.found
             .iter()
