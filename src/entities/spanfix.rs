@@ -1064,15 +1064,39 @@ fn teams(t: &Text, gaz: &Gazetteer, line: Range<usize>) -> Vec<Range<usize>> {
 /// Team names in results lines and standings rows, as ORG (a club) or LOC (a country's team),
 /// and the column heads of standings tables, found once per document.
 pub struct ResultsLines {
-    /// Team names, and header lines under the placeholder label NUMBER.
-    found: Spans,
+    found: Vec<(Range<usize>, Found)>,
+}
+
+/// What a results line holds.
+enum Found {
+    /// A team (ORG or LOC) or a player (PER).
+    Name(Label),
+    /// A standings row's name that reads as a person's ("Tiger Woods 70 68 65 67 270"): a
+    /// person if most such rows of the document are (a leaderboard, not a league table) or the
+    /// tagger said so, else a team.
+    PlayerOrTeam,
+    /// The column heads of a standings table: no name in them.
+    Header,
 }
 
 impl ResultsLines {
     pub fn find(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer) -> ResultsLines {
         let t = Text { text, tokens };
         let country = gazetteer::bit("country");
-        let mut found: Spans = Vec::new();
+        let first = gazetteer::bit("first");
+        let not_person = ["country", "city", "region", "org", "orgword"]
+            .iter()
+            .fold(0, |b, c| b | gazetteer::bit(c));
+        let person_like = |r: &Range<usize>| {
+            let bits = |i: usize| gaz.word(word_hash(t.word(i)));
+            r.len() >= 2
+                && bits(r.start) & first != 0
+                && r.clone().all(|i| bits(i) & not_person == 0)
+                && gaz.entry(r.clone().map(|i| t.word(i))) == 0
+        };
+        let mut found = Vec::new();
+        // Standings rows whose name is no person's.
+        let mut team_rows = 0;
         let mut start = 0;
         while start < tokens.len() {
             let mut end = start + 1;
@@ -1090,22 +1114,43 @@ impl ResultsLines {
             // A standings header ("W L PCT GB", "P W D L F A PTS") holds no name.
             let header = end - start >= 3 && (start..end).all(|i| HEADERS.contains(&t.word(i)));
             if header {
-                found.push((start..end, Label::Number));
+                found.push((start..end, Found::Header));
             } else if digit() || at() {
                 let teams = teams(&t, gaz, start..end);
                 if teams.is_empty() {
                     found.extend(
                         cricketers(&t, start..end)
                             .into_iter()
-                            .map(|r| (r, Label::Per)),
+                            .map(|r| (r, Found::Name(Label::Per))),
                     );
                 }
+                let standings = teams.len() == 1;
                 for r in teams {
                     let is_country = gaz.entry(r.clone().map(|i| t.word(i))) & country != 0;
-                    found.push((r, if is_country { Label::Loc } else { Label::Org }));
+                    let kind = if is_country {
+                        Found::Name(Label::Loc)
+                    } else if standings && person_like(&r) {
+                        Found::PlayerOrTeam
+                    } else {
+                        team_rows += usize::from(standings);
+                        Found::Name(Label::Org)
+                    };
+                    found.push((r, kind));
                 }
             }
             start = end;
+        }
+        // Mostly people's names: a leaderboard.
+        let player_rows = found
+            .iter()
+            .filter(|(_, f)| matches!(f, Found::PlayerOrTeam))
+            .count();
+        if player_rows > team_rows {
+            for (_, f) in &mut found {
+                if matches!(f, Found::PlayerOrTeam) {
+                    *f = Found::Name(Label::Per);
+                }
+            }
         }
         ResultsLines { found }
     }
@@ -1170,7 +1215,7 @@ impl ResultsLines {
                             .any(|i| bits(i) & city != 0 && bits(i) & country == 0);
                     let after_in = r.start > 0 && t.word(r.start - 1) == "in";
                     if (one_city || holds_city) && whole & country == 0 && !after_in {
-                        self.found.push((r, Label::Org));
+                        self.found.push((r, Found::Name(Label::Org)));
                     }
                 }
             }
@@ -1182,29 +1227,36 @@ impl ResultsLines {
     pub fn clubs(&self) -> impl Iterator<Item = &Range<usize>> {
         self.found
             .iter()
-            .filter(|(_, l)| *l == Label::Org)
+            .filter(|(_, f)| matches!(f, Found::Name(Label::Org)))
             .map(|(r, _)| r)
     }
 
-    /// Spans that overlap a team name are replaced by it; the column heads of a standings table
-    /// ("W L PCT GB") lose any name the tagger saw in them.
+    /// Spans that overlap a team or player name are replaced by it; the column heads of a
+    /// standings table ("W L PCT GB") lose any name the tagger saw in them.
     pub fn apply(&self, mut spans: Spans) -> Spans {
         if self.found.is_empty() {
             return spans;
         }
+        // The tagger's persons that a leaderboard row names exactly.
+        let person =
+            |r: &Range<usize>, spans: &Spans| spans.iter().any(|(s, l)| s == r && *l == Label::Per);
+        let added: Spans = self
+            .found
+            .iter()
+            .filter_map(|(r, f)| match f {
+                Found::Name(l) => Some((r.clone(), *l)),
+                Found::PlayerOrTeam if person(r, &spans) => Some((r.clone(), Label::Per)),
+                Found::PlayerOrTeam => Some((r.clone(), Label::Org)),
+                Found::Header => None,
+            })
+            .collect();
         spans.retain(|(r, _)| {
             !self
                 .found
                 .iter()
                 .any(|(f, _)| f.start < r.end && r.start < f.end)
         });
-        // Header lines were marked with a placeholder label: they only clear names.
-        spans.extend(
-            self.found
-                .iter()
-                .filter(|(_, l)| *l != Label::Number)
-                .cloned(),
-        );
+        spans.extend(added);
         spans.sort_by_key(|(r, _)| r.start);
         spans
     }
@@ -1663,6 +1715,47 @@ mod tests {
                 ("Japan", Loc),
                 ("GOLF CLUB", Org),
                 ("NHL", Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn leaderboards_name_players_and_league_tables_teams() {
+        let gaz = Gazetteer::parse(
+            "@first\ntiger\nernie\ncolin\ncrystal\n@last\nwoods\nels\n@city\nleeds\n",
+        );
+        let run = |text: &str, tagged: &[(&str, Label)]| {
+            let toks = tokenize(text);
+            let spans: Spans = tagged
+                .iter()
+                .map(|(w, l)| (at(text, &toks, w), *l))
+                .collect();
+            let got = ResultsLines::find(text, &toks, &gaz).apply(spans);
+            texts(text, &toks, &got)
+                .into_iter()
+                .map(|(s, l)| (s.to_owned(), l))
+                .collect::<Vec<_>>()
+        };
+        let o = |s: &str, l| (s.to_owned(), l);
+        // The tagger took a golfer for an organization.
+        let golf = "Tiger Woods 70 68 65 67 270\nErnie Els 68 69 70 71 278\nColin Montgomerie 70 70 70 70 280";
+        assert_eq!(
+            run(golf, &[("Tiger Woods", Label::Org)]),
+            [
+                o("Tiger Woods", Label::Per),
+                o("Ernie Els", Label::Per),
+                o("Colin Montgomerie", Label::Per)
+            ]
+        );
+        // One club with a first name among the cities stays a club.
+        let league =
+            "Leeds 4 3 1 0 8 3 10\nCrystal Palace 4 2 2 0 9 4 8\nLeeds United 4 2 1 1 5 4 7";
+        assert_eq!(
+            run(league, &[("Crystal Palace", Label::Loc)]),
+            [
+                o("Leeds", Label::Org),
+                o("Crystal Palace", Label::Org),
+                o("Leeds United", Label::Org)
             ]
         );
     }
