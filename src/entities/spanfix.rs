@@ -458,10 +458,15 @@ pub fn sports_slugs(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans 
     };
     // Token ranges of the slugs, "-" included.
     let mut slugs: Vec<Range<usize>> = Vec::new();
-    for line_start in 0..tokens.len() {
-        if line_start > 0 && t.joined(line_start - 1) {
+    // A sport has at most two words and a league one: the line starts within three tokens
+    // before the "-".
+    let dashes = (1..tokens.len()).filter(|&d| t.word(d) == "-");
+    for dash in dashes {
+        let Some(line_start) = (dash.saturating_sub(3)..dash)
+            .find(|&k| (k == 0 || !t.joined(k - 1)) && (k..dash).all(|j| t.joined(j)))
+        else {
             continue;
-        }
+        };
         let i = if league(line_start) && !SPORTS.iter().any(|s| *s == t.word(line_start)) {
             line_start + 1
         } else {
@@ -550,11 +555,11 @@ pub fn nationalities(
             continue;
         }
         let w = t.word(i);
-        if w.len() < 4 || !one_capital(w) || NOT_NATIONALITIES.contains(&w) {
+        if w.len() < 4 || !one_capital(w) {
             continue;
         }
         let bits = gaz.word(word_hash(w));
-        if bits & nationality == 0 || bits & other != 0 {
+        if bits & nationality == 0 || bits & other != 0 || NOT_NATIONALITIES.contains(&w) {
             continue;
         }
         let next = t.word(i + 1);
@@ -1181,18 +1186,23 @@ impl ResultsLines {
             })
         };
         let result_word = |w: &str| MATCH_WORDS.contains(&w);
-        let mut start = 0;
-        while start < tokens.len() {
-            let mut end = start + 1;
-            while end < tokens.len()
-                && t.joined(end - 1)
-                && !matches!(t.word(end - 1), "." | "!" | "?" | ";")
-            {
-                end += 1;
+        let ends_sentence = |i: usize| matches!(t.word(i), "." | "!" | "?" | ";") || !t.joined(i);
+        // Sentences are sought around scores only: most texts have none.
+        let mut done = 0;
+        for at in 0..tokens.len() {
+            let w = t.word(at);
+            if at < done || !w.as_bytes().first().is_some_and(u8::is_ascii_digit) || !score(w) {
+                continue;
             }
-            let report = (start..end).any(|i| score(t.word(i)))
-                && (start..end).any(|i| result_word(t.word(i)));
-            if report {
+            let start = (0..at)
+                .rev()
+                .find(|&i| ends_sentence(i))
+                .map_or(0, |i| i + 1);
+            let end = (at..tokens.len())
+                .find(|&i| ends_sentence(i))
+                .map_or(tokens.len(), |i| i + 1);
+            done = end;
+            if (start..end).any(|i| result_word(t.word(i))) {
                 // The sentence's places, those that touch joined ("Ajax" "Amsterdam").
                 let mut places: Vec<Range<usize>> = Vec::new();
                 for (r, _) in spans
@@ -1219,7 +1229,6 @@ impl ResultsLines {
                     }
                 }
             }
-            start = end;
         }
     }
 
