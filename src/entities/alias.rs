@@ -381,7 +381,7 @@ pub fn summarize(
             }
         };
         let group = &mut groups[g];
-        if forms[i].chars().count() > group.name.chars().count() {
+        if better_name(forms[i], &group.name) {
             group.name = forms[i].to_owned();
         }
         if group.label == Label::Per && group.title.is_none() {
@@ -513,7 +513,7 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
         }
         let m = &mut merged[g];
         m.count += ent.count;
-        if ent.name.chars().count() > m.name.chars().count() {
+        if better_name(&ent.name, &m.name) {
             m.name = ent.name.clone();
         }
         for a in std::iter::once(&ent.name).chain(&ent.aliases) {
@@ -563,6 +563,14 @@ pub fn merge_collection(documents: &mut [DocumentReport]) -> Vec<CollectionEntit
 }
 
 /// The key two documents' entities must share to be merged.
+/// Whether `new` names an entity better than `old`: it is longer, or as long and not in
+/// capitals where `old` is ("Barcelona", not the headline's "BARCELONA").
+fn better_name(new: &str, old: &str) -> bool {
+    let shouted = |s: &str| !s.chars().any(char::is_lowercase);
+    let (n, o) = (new.chars().count(), old.chars().count());
+    n > o || (n == o && shouted(old) && !shouted(new))
+}
+
 fn canonical(label: Label, name: &str) -> String {
     let lower = base_form(name).to_lowercase();
     match variant_group(&lower) {
@@ -612,6 +620,18 @@ mod tests {
         assert_eq!(e[0].name, "Vladimir Putin");
         assert_eq!(e[0].count, 4);
         assert_eq!(e[0].title.as_deref(), Some("Russian President"));
+    }
+
+    #[test]
+    fn a_headline_in_capitals_does_not_name_the_entity() {
+        let text = "BARCELONA BEAT MADRID . Barcelona won again .";
+        let e = entities(
+            text,
+            &[("BARCELONA", Label::Org), ("Barcelona", Label::Org)],
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name, "Barcelona");
+        assert_eq!(e[0].count, 2);
     }
 
     #[test]

@@ -284,10 +284,10 @@ fn tag_names(
     let out = consistency::initials(text, tokens, out);
     // The vote adds back words a Title Case line lost when the document names them elsewhere.
     let out = spanfix::title_case_words(text, tokens, &tg.gazetteer, out);
-    // Neither known_orgs nor the place passes change a name of two words or more, so the set
-    // serves them all.
+    let persons = full_name_ends(text, tokens, &out);
+    let out = known_orgs(text, tokens, out, &tg.gazetteer, &persons);
+    // Neither place pass changes a name of two words or more, so the set serves both.
     let in_full_names = full_name_ends(text, tokens, &out);
-    let out = known_orgs(text, tokens, out, &tg.gazetteer, &in_full_names);
     // A club of the document's results lines stays a club ("Newcastle are top").
     let clubs: FxHashSet<u64> = results
         .clubs()

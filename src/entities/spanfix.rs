@@ -304,7 +304,6 @@ pub fn hyphenated_given_names(
     mut spans: Spans,
 ) -> Spans {
     let t = Text { text, tokens };
-    let glued = |i: usize| i + 1 < tokens.len() && tokens[i].end == tokens[i + 1].start;
     let syllable = |w: &str| {
         (2..=5).contains(&w.len())
             && w.bytes().all(|b| b.is_ascii_lowercase())
@@ -317,8 +316,8 @@ pub fn hyphenated_given_names(
         if *label == Label::Per
             && free
             && t.word(e) == "-"
-            && glued(e - 1)
-            && glued(e)
+            && t.glued(e - 1)
+            && t.glued(e)
             && syllable(t.word(e + 1))
         {
             spans[n].0.end = e + 2;
