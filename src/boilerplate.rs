@@ -548,6 +548,9 @@ struct Shape {
     domain: bool,
     /// The line is only a date or time.
     date: bool,
+    /// A date a reader would call one: not a table row of many small numbers ("Newcastle 4 3
+    /// 1 0 8 3 10" is `date` too, as the trained trees know it).
+    named_date: bool,
     /// Separators typical of menus and breadcrumbs: | » › ·
     separators: usize,
     /// Matched furniture phrase.
@@ -578,6 +581,10 @@ struct Counts {
     stops: usize,
     date_tokens: usize,
     date_anchor: bool,
+    /// Numbers, and whether a month or weekday name, a year (19xx, 20xx) or an eight-digit
+    /// date is among the words: a line of many small numbers is a table row, not a date.
+    numbers: usize,
+    date_named: bool,
 }
 
 impl Counts {
@@ -612,6 +619,12 @@ impl Counts {
         }
         // (Bytes: no byte of a multi-byte character is an ASCII digit.)
         let numeric = lower.iter().all(u8::is_ascii_digit);
+        if numeric {
+            self.numbers += 1;
+            let year = lower.len() == 4 && (lower.starts_with(b"19") || lower.starts_with(b"20"));
+            self.date_named |= year || lower.len() == 8;
+        }
+        self.date_named |= kind & MONTH_OR_DAY != 0;
         if kind & MONTH_OR_DAY != 0 || numeric && (lower.len() <= 4 || lower.len() == 8) {
             self.date_tokens += 1;
             self.date_anchor = true;
@@ -726,6 +739,7 @@ fn shape(line: &str) -> Shape {
         && n.date_anchor
         && n.date_tokens * 10 >= n.tokens * 8
         && n.cjk == 0;
+    s.named_date = s.date && (n.numbers <= 4 || n.date_named);
     s.phrase = match_phrase(trimmed, s.words);
     let (marker, header) = comment_marker(trimmed, s.words);
     s.comment_marker = s.phrase == Some(Label::CommentForm) || marker;
@@ -1239,6 +1253,12 @@ fn densest_region(items: &[Item]) -> std::ops::Range<usize> {
     best_range
 }
 
+/// Whether a line removed as a dateline names a date a reader would take for the article's
+/// ("Tuesday, October 3, 2023", "20220217"), not a table row of numbers.
+pub fn names_a_date(line: &str) -> bool {
+    shape(line.trim()).named_date
+}
+
 /// Classifies every block of one document.
 pub fn classify(text: &str, blocks: &[Block], templates: &Templates) -> Vec<Verdict> {
     training::classify_with(&model::MODELS, text, blocks, templates)
@@ -1446,6 +1466,21 @@ mod tests {
         assert!(n.date_anchor);
         assert_eq!(kind("march".as_bytes()) & MONTH_OR_DAY, MONTH_OR_DAY);
         assert_eq!(kind(b"bridge"), 0);
+    }
+
+    #[test]
+    fn table_rows_of_numbers_name_no_date() {
+        for (line, date) in [
+            ("Tuesday, October 3, 2023", true),
+            ("2022-02-17 10:45", true),
+            ("20220217", true),
+            ("03 12 2026 14 05", true),
+            ("Barcelona 15 10 4 1 38 15 34", false),
+            ("Newcastle 4 3 1 0 8 3 10", false),
+            ("12 14 9 3 7", false),
+        ] {
+            assert_eq!(shape(line).named_date, date, "{line:?}");
+        }
     }
 
     #[test]

@@ -579,7 +579,10 @@ fn document_report(
             clean_text.push_str(body);
         } else if verdict.label == BlockLabel::Title && metadata.title.is_none() {
             metadata.title = Some(body.to_owned());
-        } else if verdict.label == BlockLabel::Dateline && metadata.date.is_none() {
+        } else if verdict.label == BlockLabel::Dateline
+            && metadata.date.is_none()
+            && boilerplate::names_a_date(body)
+        {
             metadata.date = Some(body.to_owned());
         }
         blocks.push(BlockReport {
@@ -669,6 +672,26 @@ mod tests {
             calls.push((step, done, total));
         });
         assert!(calls.iter().all(|c| c.0 != Step::Boilerplate));
+    }
+
+    #[test]
+    fn a_table_row_of_numbers_is_not_the_article_date() {
+        let article = "Barcelona beat Real Madrid 2-1 on Sunday to go top of the Spanish league, \
+                       while Valencia lost at home to Betis in front of their own fans.\n\n\
+                       The coach said his side had played their best football of the season so \
+                       far and deserved to win the game.\n\n";
+        let date_of = |text: &str| {
+            let doc = Document::from_text("a.txt", text);
+            analyze(&[doc], &Options::default()).documents[0]
+                .metadata
+                .date
+                .clone()
+        };
+        let table =
+            format!("{article}Barcelona 15 10 4 1 38 15 34\nReal Madrid 15 10 3 2 29 14 33\n");
+        assert_eq!(date_of(&table), None);
+        let dated = format!("Tuesday, October 3, 2023\n\n{article}");
+        assert_eq!(date_of(&dated).as_deref(), Some("Tuesday, October 3, 2023"));
     }
 
     #[test]
