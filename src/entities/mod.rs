@@ -611,6 +611,23 @@ const OFFICES: &[&str] = &[
     "and",
 ];
 
+/// Players' roles that start a sentence before a name ("Golfer Tiger Woods", "Striker Alan
+/// Shearer"): titles to `strip_lead`, though the gazetteer's title list does not hold them.
+const SPORTS_ROLES: &[&str] = &[
+    "Batsman",
+    "Bowler",
+    "Defender",
+    "Goalkeeper",
+    "Golfer",
+    "Midfielder",
+    "Pitcher",
+    "Quarterback",
+    "Skipper",
+    "Sprinter",
+    "Striker",
+    "Winger",
+];
+
 /// Drops what CoNLL-style names leave out at their start: an article ("A UN official"), and a
 /// person's titles ("Sheikh Ahmed Yassin" → "Ahmed Yassin"), and the end of a title with "of"
 /// ("Secretary of State Antony Blinken" → "Antony Blinken"). Titles of works keep theirs
@@ -649,7 +666,7 @@ fn strip_lead(
         let article = label != Label::Misc && matches!(w, "A" | "An");
         let is_title = label == Label::Per
             && !matches!(w, "St." | "St" | "Saint" | "Ste." | "San" | "Santa")
-            && is_title_word(r.start);
+            && (is_title_word(r.start) || SPORTS_ROLES.contains(&w));
         if !(article || is_title) {
             break;
         }
@@ -859,6 +876,13 @@ mod tests {
             "{:?}",
             mentions(backed)
         );
+    }
+
+    #[test]
+    fn players_roles_are_no_part_of_their_names() {
+        let text = "Striker Alan Shearer scored twice . Golfer Tiger Woods said he was tired .";
+        assert_entity(text, "Alan Shearer", Label::Per);
+        assert_entity(text, "Tiger Woods", Label::Per);
     }
 
     #[test]
