@@ -298,6 +298,7 @@ fn tag_names(
     let out = place_lines(text, tokens, out, &tg.gazetteer, &in_full_names);
     let out = spanfix::group_nouns(text, tokens, &tg.gazetteer, out);
     let out = spanfix::nationalities(text, tokens, &tg.gazetteer, out);
+    let out = spanfix::acronyms_in_capitals(text, tokens, &tg.gazetteer, out);
     let out = results.apply(out);
     without_degree_units(text, tokens, out)
 }
