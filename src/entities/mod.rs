@@ -870,6 +870,11 @@ mod tests {
         let text = "South Korean Foreign Minister Kim Min-seok met reporters in Seoul.";
         assert_entity(text, "Kim Min-seok", Label::Per);
         assert_entity("Lee Jae-myung said so.", "Lee Jae-myung", Label::Per);
+        assert_entity(
+            "President Moon Jae-in met Kim Jong Un.",
+            "Moon Jae-in",
+            Label::Per,
+        );
         // "-backed" is a common word: the name ends before it.
         let backed = "The Putin-backed plan failed.";
         assert!(

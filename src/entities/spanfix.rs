@@ -298,7 +298,8 @@ pub fn hyphen_pairs(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans:
 /// ("Kim Min-seok", "Moon Jae-in"), which the tokenizer splits and the tagger leaves out. A
 /// person's span followed, with no space, by "-" and a syllable of two to five ASCII letters that
 /// is no common word ("backed", "led" are: "Putin-backed") takes them in. A syllable counts as a
-/// common word when large English text capitalizes it in under 40 % of its uses.
+/// common word when large English text capitalizes it in under 40 % of its uses; "in" is one,
+/// but ends a name after a full name ("Moon Jae-in"; not "Starmer-in-waiting").
 pub fn hyphenated_given_names(
     text: &str,
     tokens: &[Range<usize>],
@@ -306,21 +307,26 @@ pub fn hyphenated_given_names(
     mut spans: Spans,
 ) -> Spans {
     let t = Text { text, tokens };
-    let syllable = |w: &str| {
+    // "in" is a common word but also the end of a frequent name ("Moon Jae-in"): after a full
+    // name only.
+    let syllable = |w: &str, full_name: bool| {
         (2..=5).contains(&w.len())
             && w.bytes().all(|b| b.is_ascii_lowercase())
-            && !matches!(gaz.capitalized_share(&capitalize(w)), 1 | 2)
+            && (!matches!(gaz.capitalized_share(&capitalize(w)), 1 | 2) || (w == "in" && full_name))
     };
     for n in 0..spans.len() {
         let (r, label) = &spans[n];
         let e = r.end;
         let free = spans.get(n + 1).is_none_or(|(next, _)| next.start > e + 1);
+        // Not a compound going on ("Starmer-in-waiting").
+        let ends = !(t.glued(e + 1) && t.word(e + 2) == "-");
         if *label == Label::Per
             && free
             && t.word(e) == "-"
             && t.glued(e - 1)
             && t.glued(e)
-            && syllable(t.word(e + 1))
+            && ends
+            && syllable(t.word(e + 1), r.len() >= 2)
         {
             spans[n].0.end = e + 2;
         }
