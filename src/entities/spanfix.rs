@@ -986,10 +986,10 @@ fn cricketers(t: &Text, line: Range<usize>) -> Vec<Range<usize>> {
         (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
     };
     let figures = |i: usize| {
-        let parts: Vec<&str> = t.word(i).split('-').collect();
-        parts.len() == 4
-            && parts.iter().all(|p| {
-                let p = p.split_once('.').map_or(*p, |(whole, _)| whole);
+        let w = t.word(i);
+        w.bytes().filter(|&b| b == b'-').count() == 3
+            && w.split('-').all(|p| {
+                let p = p.split_once('.').map_or(p, |(whole, _)| whole);
                 (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
             })
     };
@@ -1269,7 +1269,16 @@ impl ResultsLines {
                         && r.clone()
                             .any(|i| bits(i) & city != 0 && bits(i) & country == 0);
                     let after_in = r.start > 0 && t.word(r.start - 1) == "in";
-                    if (one_city || holds_city) && whole & country == 0 && !after_in {
+                    // What a results line found keeps its say (and spans stay disjoint).
+                    let found_already = self
+                        .found
+                        .iter()
+                        .any(|(f, _)| f.start < r.end && r.start < f.end);
+                    if (one_city || holds_city)
+                        && whole & country == 0
+                        && !after_in
+                        && !found_already
+                    {
                         self.found.push((r, Found::Name(Label::Org)));
                     }
                 }
