@@ -90,7 +90,7 @@ pub fn harmonize(
             votes.entry(key(text, tokens, &last)).or_default()[0] += 1.5;
         }
     }
-    let mut out: Vec<(Range<usize>, Label)> = spans
+    let out: Vec<(Range<usize>, Label)> = spans
         .into_iter()
         .zip(&keys)
         .map(|((r, l), k)| {
@@ -104,32 +104,42 @@ pub fn harmonize(
         })
         .collect();
     // Capitalized single tokens named elsewhere but missed here.
+    add_outside(tokens.len(), out, |i| {
+        let word = &text[tokens[i].clone()];
+        if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 2 {
+            return None;
+        }
+        let v = lookup(&votes, &key(text, tokens, &(i..i + 1)))?;
+        let b = best(&v);
+        (v[b] >= 1.0).then_some(NAME_LABELS[b])
+    })
+}
+
+/// Adds a one-token span for each token in no span that `label_of` names (spans: token
+/// ranges, sorted, disjoint; so they stay).
+pub fn add_outside(
+    token_count: usize,
+    mut spans: Vec<(Range<usize>, Label)>,
+    label_of: impl Fn(usize) -> Option<Label>,
+) -> Vec<(Range<usize>, Label)> {
     let mut added = Vec::new();
     let mut next_span = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        while next_span < out.len() && out[next_span].0.end <= i {
+    for i in 0..token_count {
+        while next_span < spans.len() && spans[next_span].0.end <= i {
             next_span += 1;
         }
-        if out.get(next_span).is_some_and(|(r, _)| r.start <= i) {
+        if spans.get(next_span).is_some_and(|(r, _)| r.start <= i) {
             continue;
         }
-        let word = &text[t.clone()];
-        if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 2 {
-            continue;
-        }
-        let k = key(text, tokens, &(i..i + 1));
-        if let Some(v) = lookup(&votes, &k) {
-            let b = best(&v);
-            if v[b] >= 1.0 {
-                added.push((i..i + 1, NAME_LABELS[b]));
-            }
+        if let Some(label) = label_of(i) {
+            added.push((i..i + 1, label));
         }
     }
     if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|(r, _)| r.start);
+        spans.extend(added);
+        spans.sort_by_key(|(r, _)| r.start);
     }
-    out
+    spans
 }
 
 /// Acronyms defined in the text: "the Fiji Labour Party ( FLP )" makes every "FLP" of the

@@ -203,6 +203,11 @@ pub fn bit(name: &str) -> u16 {
         .map_or(0, |p| 1 << p)
 }
 
+/// The bits of several category names.
+pub fn bits(names: &[&str]) -> u16 {
+    names.iter().fold(0, |b, name| b | bit(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

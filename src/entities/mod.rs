@@ -227,32 +227,30 @@ fn tag_names(
     // How sure the tagger was of each span's label, for the document vote.
     let mut votes = Vec::new();
     let mut feats = Vec::with_capacity(64);
-    let mut emissions = Vec::new();
     // The sentence's emissions, zeros for the tokens surely outside.
-    let mut sentence_emissions = Vec::new();
+    let mut emissions = Vec::new();
     let mut tags = Vec::new();
     let mut back = Vec::new();
     for sent in sents {
         // Tokens that are surely O split the sentence into runs decoded on their own.
         tags.clear();
         emissions.clear();
-        sentence_emissions.clear();
+        let mut run_start = 0;
         for i in sent.clone() {
             if features::surely_outside(&infos, sent, i) {
-                tg.model.decode_next(&emissions, true, &mut back, &mut tags);
+                tg.model
+                    .decode_next(&emissions[run_start..], true, &mut back, &mut tags);
                 tags.push(0);
-                emissions.clear();
-                sentence_emissions.push([0.0; model::N_TAGS]);
+                emissions.push([0.0; model::N_TAGS]);
+                run_start = emissions.len();
                 continue;
             }
             feats.clear();
             features::features(&infos, sent, i, &mut feats);
-            let scores = tg.model.score(&feats);
-            emissions.push(scores);
-            sentence_emissions.push(scores);
+            emissions.push(tg.model.score(&feats));
         }
         tg.model
-            .decode_next(&emissions, false, &mut back, &mut tags);
+            .decode_next(&emissions[run_start..], false, &mut back, &mut tags);
         for (r, l) in model::spans(&tags) {
             let r = sent.start + r.start..sent.start + r.end;
             if let Some(r) = trim(text, tokens, r) {
@@ -260,7 +258,7 @@ fn tag_names(
                 let r = strip_lead(text, tokens, r, label, &tg.gazetteer);
                 if !r.is_empty() {
                     let own = r.start - sent.start..r.end - sent.start;
-                    votes.push((r.clone(), model::label_votes(&sentence_emissions[own])));
+                    votes.push((r.clone(), model::label_votes(&emissions[own])));
                     out.push((r, label));
                 }
             }

@@ -29,6 +29,7 @@
 //! Industry"), so "Procter and Gamble" stays two names if the tagger split it; results lines
 //! need a name and a number in turn, so a line with scorers or minutes in it is left alone.
 
+use super::consistency::add_outside;
 use super::gazetteer::{self, Gazetteer};
 use super::hash::word_hash;
 use super::rules::WEEKDAYS;
@@ -276,11 +277,11 @@ pub fn hyphen_pairs(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans:
             _ => None,
         }
     };
-    let glued = |i: usize| tokens[i].end == tokens[i + 1].start;
+    let t = Text { text, tokens };
     let mut out = Vec::with_capacity(spans.len());
     for (r, label) in spans {
         let s = r.start;
-        if r.len() == 3 && &text[tokens[s + 1].clone()] == "-" && glued(s) && glued(s + 1) {
+        if r.len() == 3 && t.word(s + 1) == "-" && t.glued(s) && t.glued(s + 1) {
             if let (Some(a), Some(b)) = (kind(s), kind(s + 2)) {
                 if a != b {
                     out.push((s..s + 1, a));
@@ -353,9 +354,7 @@ pub fn group_nouns(
     gaz: &Gazetteer,
     mut spans: Spans,
 ) -> Spans {
-    let not_group = ["country", "city", "region", "first", "last", "org"]
-        .iter()
-        .fold(0, |b, c| b | gazetteer::bit(c));
+    let not_group = gazetteer::bits(&["country", "city", "region", "first", "last", "org"]);
     for (r, label) in &mut spans {
         let w = &text[tokens[r.start].clone()];
         let group = r.len() == 1
@@ -383,9 +382,7 @@ pub fn companies_by_shares(
     mut spans: Spans,
 ) -> Spans {
     let t = Text { text, tokens };
-    let place = ["country", "city", "region", "nationality"]
-        .iter()
-        .fold(0, |b, c| b | gazetteer::bit(c));
+    let place = gazetteer::bits(&["country", "city", "region", "nationality"]);
     for (r, label) in &mut spans {
         if *label == Label::Org {
             continue;
@@ -534,54 +531,32 @@ const NOT_NATIONALITIES: &[&str] = &[
 /// be a listed nationality and no place or organization, written with one capital, and
 /// followed by a word in lower case, a title ("Prime Minister") or punctuation, so that
 /// "American Express" left out by the tagger is not half a name.
-pub fn nationalities(
-    text: &str,
-    tokens: &[Range<usize>],
-    gaz: &Gazetteer,
-    mut spans: Spans,
-) -> Spans {
+pub fn nationalities(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: Spans) -> Spans {
     let t = Text { text, tokens };
     let nationality = gazetteer::bit("nationality");
     // Not places or organizations; a surname ("French", "German") is allowed, as a person of
     // that name is rarely followed by a lower-case word or a title.
-    let other = ["country", "city", "region", "org"]
-        .iter()
-        .fold(0, |b, c| b | gazetteer::bit(c));
+    let other = gazetteer::bits(&["country", "city", "region", "org"]);
     let title = gazetteer::bit("title");
     let one_capital = |w: &str| {
         let mut c = w.chars();
         c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
     };
-    let mut added = Vec::new();
-    let mut next_span = 0;
-    for i in 0..tokens.len() {
-        while next_span < spans.len() && spans[next_span].0.end <= i {
-            next_span += 1;
-        }
-        if spans.get(next_span).is_some_and(|(r, _)| r.start <= i) {
-            continue;
-        }
+    add_outside(tokens.len(), spans, |i| {
         let w = t.word(i);
         if w.len() < 4 || !one_capital(w) {
-            continue;
+            return None;
         }
         let bits = gaz.word(word_hash(w));
         if bits & nationality == 0 || bits & other != 0 || NOT_NATIONALITIES.contains(&w) {
-            continue;
+            return None;
         }
         let next = t.word(i + 1);
         let free_after = !t.joined(i)
             || !next.chars().next().is_some_and(char::is_uppercase)
             || gaz.word(word_hash(next)) & title != 0;
-        if free_after {
-            added.push((i..i + 1, Label::Misc));
-        }
-    }
-    if !added.is_empty() {
-        spans.extend(added);
-        spans.sort_by_key(|(r, _)| r.start);
-    }
-    spans
+        free_after.then_some(Label::Misc)
+    })
 }
 
 /// In a line written in capitals, an acronym the tagger left out that is a well-known
@@ -593,33 +568,21 @@ pub fn acronyms_in_capitals(
     text: &str,
     tokens: &[Range<usize>],
     gaz: &Gazetteer,
-    mut spans: Spans,
+    spans: Spans,
 ) -> Spans {
     let t = Text { text, tokens };
     let org = gazetteer::bit("org");
     let acronym = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
-    let mut added = Vec::new();
-    let mut next_span = 0;
-    for i in 0..tokens.len() {
-        while next_span < spans.len() && spans[next_span].0.end <= i {
-            next_span += 1;
-        }
+    add_outside(tokens.len(), spans, |i| {
         let w = t.word(i);
-        if !acronym(w) || spans.get(next_span).is_some_and(|(r, _)| r.start <= i) {
-            continue;
+        if !acronym(w) {
+            return None;
         }
         let only_org = gaz.word(word_hash(w)) == org;
         // The word table's share for a form in capitals: how often it is written so.
         let common = gaz.capitalized_share(w) == 1;
-        if only_org && !common && !t.ordinary_line(i) {
-            added.push((i..i + 1, Label::Org));
-        }
-    }
-    if !added.is_empty() {
-        spans.extend(added);
-        spans.sort_by_key(|(r, _)| r.start);
-    }
-    spans
+        (only_org && !common && !t.ordinary_line(i)).then_some(Label::Org)
+    })
 }
 
 /// In a headline written in Title Case every word has a capital, so the tagger can take a
@@ -640,9 +603,7 @@ pub fn title_case_words(
 ) -> Spans {
     let t = Text { text, tokens };
     let last = gazetteer::bit("last");
-    let names = ["country", "city", "region", "nationality", "org"]
-        .iter()
-        .fold(0, |b, c| b | gazetteer::bit(c));
+    let names = gazetteer::bits(&["country", "city", "region", "nationality", "org"]);
     let plain = |i: usize| {
         let w = t.word(i);
         t.capitalized(i) && gaz.word(word_hash(w)) & last == 0 && gaz.capitalized_share(w) == 1
@@ -1134,9 +1095,7 @@ impl ResultsLines {
         let t = Text { text, tokens };
         let country = gazetteer::bit("country");
         let first = gazetteer::bit("first");
-        let not_person = ["country", "city", "region", "org", "orgword"]
-            .iter()
-            .fold(0, |b, c| b | gazetteer::bit(c));
+        let not_person = gazetteer::bits(&["country", "city", "region", "org", "orgword"]);
         let person_like = |r: &Range<usize>| {
             let bits = |i: usize| gaz.word(word_hash(t.word(i)));
             r.len() >= 2
