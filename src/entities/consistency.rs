@@ -115,6 +115,40 @@ pub fn harmonize(
     })
 }
 
+/// Two touching spans that the document names elsewhere as one are one: "Pakistan captain
+/// Wasim Akram", tagged "Wasim" MISC + "Akram" PER, after "Wasim Akram" PER in the scoreboard.
+/// The joined span takes the label of the whole name's first mention.
+pub fn rejoin(
+    text: &str,
+    tokens: &[Range<usize>],
+    spans: Vec<(Range<usize>, Label)>,
+) -> Vec<(Range<usize>, Label)> {
+    let touching = |a: &Range<usize>, b: &Range<usize>| {
+        a.end == b.start && !text[tokens[a.end - 1].end..tokens[b.start].start].contains('\n')
+    };
+    if !spans.windows(2).any(|w| touching(&w[0].0, &w[1].0)) {
+        return spans;
+    }
+    let mut whole: FxHashMap<String, Label> = FxHashMap::default();
+    for (r, l) in spans.iter().filter(|(r, _)| r.len() >= 2) {
+        whole.entry(key(text, tokens, r)).or_insert(*l);
+    }
+    let mut out: Vec<(Range<usize>, Label)> = Vec::with_capacity(spans.len());
+    for (r, l) in spans {
+        if let Some((prev, prev_label)) = out.last_mut() {
+            if touching(prev, &r) {
+                if let Some(&joined) = whole.get(&key(text, tokens, &(prev.start..r.end))) {
+                    prev.end = r.end;
+                    *prev_label = joined;
+                    continue;
+                }
+            }
+        }
+        out.push((r, l));
+    }
+    out
+}
+
 /// Adds a one-token span for each token in no span that `label_of` names (spans: token
 /// ranges, sorted, disjoint; so they stay).
 pub fn add_outside(
@@ -279,6 +313,28 @@ pub(super) mod tests {
             .iter()
             .map(|(r, l)| (&text[toks[r.start].start..toks[r.end - 1].end], *l))
             .collect()
+    }
+
+    #[test]
+    fn touching_spans_named_whole_elsewhere_are_rejoined() {
+        let text = "Wasim Akram 25-5-80-2\ncaptain Wasim Akram won . Australian Greg Norman led";
+        let toks = tokenize(text);
+        let spans = vec![
+            (0..2, Label::Per),
+            (4..5, Label::Misc),
+            (5..6, Label::Per),
+            (8..9, Label::Misc),
+            (9..11, Label::Per),
+        ];
+        assert_eq!(
+            texts(text, &toks, &rejoin(text, &toks, spans)),
+            [
+                ("Wasim Akram", Label::Per),
+                ("Wasim Akram", Label::Per),
+                ("Australian", Label::Misc),
+                ("Greg Norman", Label::Per)
+            ]
+        );
     }
 
     #[test]

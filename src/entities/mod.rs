@@ -265,8 +265,10 @@ fn tag_names(
         }
     }
     let out = spanfix::sports_slugs(text, tokens, out);
+    let out = spanfix::place_slugs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::org_heads(text, tokens, out);
     let out = spanfix::boundaries(text, tokens, out);
+    let out = spanfix::coordinated_orgs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::hyphen_pairs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::hyphenated_given_names(text, tokens, &tg.gazetteer, out);
     let out = spanfix::media_names(text, tokens, &tg.gazetteer, out);
@@ -276,7 +278,9 @@ fn tag_names(
     // team's other mentions, and after it, so that the vote cannot undo them.
     let mut results = spanfix::ResultsLines::find(text, tokens, &tg.gazetteer);
     results.add_match_reports(text, tokens, &tg.gazetteer, &out);
+    results.add_club_roles(text, tokens, &tg.gazetteer, &out);
     let out = results.apply(out);
+    let out = consistency::rejoin(text, tokens, out);
     let out = consistency::harmonize(text, tokens, out, &votes);
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
@@ -297,6 +301,7 @@ fn tag_names(
     let out = spanfix::group_nouns(text, tokens, &tg.gazetteer, out);
     let out = spanfix::nationalities(text, tokens, &tg.gazetteer, out);
     let out = spanfix::acronyms_in_capitals(text, tokens, &tg.gazetteer, out);
+    let out = results.clubs_everywhere(text, tokens, &tg.gazetteer, out);
     let out = results.apply(out);
     without_degree_units(text, tokens, out)
 }

@@ -24,7 +24,7 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-const MONTHS: &[&str] = &[
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

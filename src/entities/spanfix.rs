@@ -32,7 +32,7 @@
 use super::consistency::add_outside;
 use super::gazetteer::{self, Gazetteer};
 use super::hash::word_hash;
-use super::rules::WEEKDAYS;
+use super::rules::{MONTHS, WEEKDAYS};
 use super::Label;
 use std::ops::Range;
 
@@ -263,6 +263,57 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
     out
 }
 
+/// Legal forms that end a company's name ("Ford Motor Co", "Daimler-Benz AG").
+const LEGAL_FORMS: &[&str] = &[
+    "AB", "AG", "ASA", "BV", "Bhd", "Co", "Co.", "Corp", "Corp.", "Cos", "GmbH", "Inc", "Inc.",
+    "LLC", "Ltd", "Ltd.", "N.V.", "NV", "PLC", "Plc", "S.A.", "SA", "SpA", "plc",
+];
+
+/// Two organizations joined by "and" that the tagger took for one: "Ford Motor Co and General
+/// Motors Corp", "Air France and Air Inter", "the Security Council and the Organisation for
+/// Security and Cooperation in Europe". The span is cut at the "and" when the part before it
+/// ends in a legal form, is a listed organization, or ends in an organization's head noun with
+/// "the" after the "and". Names that are one organization as a whole ("Procter & Gamble",
+/// "Department of Housing and Urban Development", "Bela Fleck and the Flecktones") stay whole.
+pub fn coordinated_orgs(
+    text: &str,
+    tokens: &[Range<usize>],
+    gaz: &Gazetteer,
+    spans: Spans,
+) -> Spans {
+    let t = Text { text, tokens };
+    let org = gazetteer::bit("org");
+    let words = |r: Range<usize>| r.map(|i| t.word(i));
+    let mut out = Vec::with_capacity(spans.len());
+    for (r, label) in spans {
+        let and =
+            (r.start + 1..r.end.saturating_sub(1)).find(|&i| matches!(t.word(i), "and" | "&"));
+        let Some(and) = and.filter(|_| label == Label::Org) else {
+            out.push((r, label));
+            continue;
+        };
+        let before = t.word(and - 1);
+        let the = matches!(t.word(and + 1), "the" | "The");
+        let right = and + 1 + usize::from(the)..r.end;
+        let cut = !right.is_empty()
+            && t.word(right.start)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && gaz.entry(words(r.clone())) & org == 0
+            && (LEGAL_FORMS.contains(&before)
+                || gaz.entry(words(r.start..and)) & org != 0
+                || (the && ORG_HEADS.binary_search(&before).is_ok()));
+        if cut {
+            out.push((r.start..and, label));
+            out.push((right, label));
+        } else {
+            out.push((r, label));
+        }
+    }
+    out
+}
+
 /// "Kyiv-NATO relationship": a name of two words glued by a hyphen, one a known place and the
 /// other a known organization, is two names. Pairs of one kind stay one name
 /// ("Austria-Hungary", "Coca-Cola").
@@ -403,7 +454,47 @@ pub fn companies_by_shares(
 /// Words that tell a match report's result.
 const MATCH_WORDS: &[&str] = &[
     "beat", "beaten", "beating", "beats", "defeat", "defeated", "draw", "drawn", "drew", "edged",
-    "hammered", "held", "lost", "routed", "thrashed", "trounced", "victory", "win", "won",
+    "hammered", "held", "lose", "loses", "losing", "lost", "routed", "thrashed", "trounced",
+    "victory", "win", "winning", "wins", "won",
+];
+
+/// Roles after a club's name that name one of its people ("Barcelona coach Bobby Robson").
+const CLUB_ROLES: &[&str] = &[
+    "batsman",
+    "boss",
+    "bowler",
+    "captain",
+    "coach",
+    "defender",
+    "forward",
+    "fullback",
+    "full-back",
+    "goalkeeper",
+    "keeper",
+    "manager",
+    "midfielder",
+    "opener",
+    "paceman",
+    "pitcher",
+    "playmaker",
+    "quarterback",
+    "skipper",
+    "spinner",
+    "striker",
+    "winger",
+];
+
+/// Words before a club's name ("Spanish champions Barcelona", "league leaders Newcastle").
+const CLUB_BEFORE: &[&str] = &[
+    "champions",
+    "club",
+    "holders",
+    "hosts",
+    "leaders",
+    "outfit",
+    "rivals",
+    "side",
+    "visitors",
 ];
 
 /// The sports a news wire puts before a sports headline ("SOCCER - JAPAN GET LUCKY WIN").
@@ -501,6 +592,33 @@ pub fn sports_slugs(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans 
             (!r.is_empty()).then_some((r, l))
         })
         .collect()
+}
+
+/// A wire headline's place slug is a name of its own: "UK - BRITISH AIRWAYS IN TALKS" gave one
+/// ORG "UK - BRITISH AIRWAYS". A span that runs over the " - " after a place (one to three
+/// words opening the line, a country, region or city as a whole) is cut there, the place
+/// becoming a LOC.
+pub fn place_slugs(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: Spans) -> Spans {
+    let t = Text { text, tokens };
+    let place = gazetteer::bits(&["country", "region", "city"]);
+    let line_start = |i: usize| i == 0 || !t.joined(i - 1);
+    let mut out = Vec::with_capacity(spans.len());
+    for (r, l) in spans {
+        let dash = (r.start + 1..r.end.min(r.start + 4)).find(|&d| {
+            t.word(d) == "-" && !t.glued(d - 1) && !t.glued(d) && t.joined(d) && d + 1 < r.end
+        });
+        match dash {
+            Some(d)
+                if line_start(r.start)
+                    && gaz.entry((r.start..d).map(|i| t.word(i))) & place != 0 =>
+            {
+                out.push((r.start..d, Label::Loc));
+                out.push((d + 1..r.end, l));
+            }
+            _ => out.push((r, l)),
+        }
+    }
+    out
 }
 
 /// Words of the gazetteer's nationality list that are no demonym or people.
@@ -982,6 +1100,193 @@ fn cricketers(t: &Text, line: Range<usize>) -> Vec<Range<usize>> {
     names
 }
 
+/// Words inside a person's name written in lower case ("Harry van Raaij").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "di", "du", "van", "von",
+];
+
+/// Runs of name words in `range`, outside brackets: capitalized words, with particles and a
+/// glued ".", "'" or "-" inside.
+fn name_runs(t: &Text, range: Range<usize>) -> Vec<Range<usize>> {
+    let name_word = |i: usize, first: bool| {
+        let w = t.word(i);
+        w.chars().next().is_some_and(char::is_uppercase)
+            || (!first && NAME_PARTICLES.contains(&w))
+            || (!first && matches!(w, "." | "'" | "-") && t.glued(i - 1))
+    };
+    let mut runs = Vec::new();
+    let mut depth = 0usize;
+    let mut i = range.start;
+    while i < range.end {
+        match t.word(i) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if depth == 0 && name_word(i, true) => {
+                let s = i;
+                while i < range.end && name_word(i, i == s) {
+                    i += 1;
+                }
+                // A particle does not end a name.
+                while i - 1 > s && NAME_PARTICLES.contains(&t.word(i - 1)) {
+                    i -= 1;
+                }
+                runs.push(s..i);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    runs
+}
+
+/// The players of a tennis results line: "Pete Sampras ( U.S. ) beat Jiri Novak ( Czech
+/// Republic ) 6-3 6-4 6-2", "1 - Steffi Graf ( Germany ) beat Yayuk Basuki ( Indonesia ) 6-2
+/// 6-1", doubles pairs joined by "and" or "/". The line holds "beat" and ends in two set scores
+/// or more (games up to 7, tie-breaks in brackets, "retired" or "walkover" after). The names outside
+/// brackets are people; the brackets hold their countries.
+fn tennis_players(t: &Text, line: Range<usize>) -> Vec<Range<usize>> {
+    let set = |i: usize| {
+        t.word(i).split_once('-').is_some_and(|(a, b)| {
+            [a, b]
+                .iter()
+                .all(|n| n.len() == 1 && n.bytes().all(|c| (b'0'..=b'7').contains(&c)))
+        })
+    };
+    let Some(beat) = (line.start..line.end).find(|&i| matches!(t.word(i), "beat" | "bt")) else {
+        return Vec::new();
+    };
+    let Some(first_set) = (beat + 1..line.end).find(|&i| set(i)) else {
+        return Vec::new();
+    };
+    // After the first set: sets, tie-breaks and how the match ended, nothing else.
+    let tail_ok = (first_set..line.end).all(|i| {
+        let w = t.word(i);
+        set(i)
+            || matches!(
+                w,
+                "(" | ")" | "retired" | "retd" | "walkover" | "w/o" | "ret"
+            )
+            || w.bytes().all(|b| b.is_ascii_digit())
+    });
+    // Two sets at least, outside brackets: "Barcelona beat Real Madrid 2-1 ( halftime 1-0 )"
+    // is a football score.
+    let mut depth = 0usize;
+    let mut sets = 0;
+    for i in first_set..line.end {
+        match t.word(i) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if depth == 0 && set(i) => sets += 1,
+            _ => {}
+        }
+    }
+    if !tail_ok || sets < 2 {
+        return Vec::new();
+    }
+    name_runs(t, line.start..first_set)
+        .into_iter()
+        .filter(|r| !(r.len() == 1 && t.word(r.start) == "beat"))
+        .collect()
+}
+
+/// The players of a leaderboard row that gives the score first: "65 Greg Norman ( Australia
+/// )", "66 Fred Couples , Davis Love". The score is a golf total (55 to 350); then names,
+/// each with an optional bracket, split by commas, to the line's end. One such line proves
+/// nothing ("200 Park Avenue"): the caller wants two.
+fn golfers_after_score(t: &Text, line: Range<usize>) -> Vec<Range<usize>> {
+    let score = t
+        .word(line.start)
+        .parse::<u32>()
+        .is_ok_and(|n| (55..=350).contains(&n));
+    if !score || line.len() < 3 {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let mut i = line.start + 1;
+    while i < line.end {
+        let runs = name_runs(t, i..line.end);
+        let Some(r) = runs.first().filter(|r| r.start == i && r.len() <= 4) else {
+            return Vec::new();
+        };
+        i = r.end;
+        if t.word(i) == "(" {
+            match (i..line.end).find(|&k| t.word(k) == ")") {
+                Some(close) => i = close + 1,
+                None => return Vec::new(),
+            }
+        }
+        names.push(r.clone());
+        match t.word(i) {
+            "," if i + 1 < line.end => i += 1,
+            _ if i == line.end => {}
+            _ => return Vec::new(),
+        }
+    }
+    if names.iter().any(|r| r.len() >= 2) {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// A match summary line: the teams and the scorers in brackets after their scores, "Ajax 2 (
+/// Kluivert 23 , Musampa 65 ) Fortuna Sittard 0 . Halftime 1-0 . Attendance 45,000". The two
+/// teams (one to five name words) each have a score of one or two digits and may have a
+/// bracket of scorers, and the second's score ends the line or a sentence. Returns the teams
+/// and the scorers; both empty if the line is not one.
+fn summary_line(t: &Text, line: Range<usize>) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let none = (Vec::new(), Vec::new());
+    let goals = |i: usize| {
+        let w = t.word(i);
+        (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut teams = Vec::new();
+    let mut scorers = Vec::new();
+    let mut i = line.start;
+    for side in 0..2 {
+        let Some(name) = name_runs(t, i..line.end)
+            .into_iter()
+            .next()
+            .filter(|r| r.start == i && r.len() <= 5)
+        else {
+            return none;
+        };
+        i = name.end;
+        if !goals(i) {
+            return none;
+        }
+        i += 1;
+        teams.push(name);
+        if t.word(i) == "(" {
+            let Some(close) = (i..line.end).find(|&k| t.word(k) == ")") else {
+                return none;
+            };
+            // Scorers: name runs inside the bracket, each followed by a minute.
+            let mut k = i + 1;
+            while k < close {
+                match name_runs(t, k..close).into_iter().next() {
+                    Some(r) if r.len() <= 3 => {
+                        k = r.end;
+                        scorers.push(r);
+                    }
+                    _ => break,
+                }
+            }
+            i = close + 1;
+        }
+        let ends = i == line.end || matches!(t.word(i), "." | ";");
+        if side == 1 && !ends {
+            return none;
+        }
+    }
+    if scorers.is_empty() {
+        none
+    } else {
+        (teams, scorers)
+    }
+}
+
 /// The team names of one results line (token ranges); empty if the line is not one.
 ///
 /// A fixtures line is `NAME AT NAME` in capitals, both names starting with a place. A score line is `NAME N NAME N`, optionally followed by a bracket ("( halftime 1-0 )"); a
@@ -1078,6 +1383,27 @@ pub struct ResultsLines {
     found: Vec<(Range<usize>, Found)>,
 }
 
+/// A club's name with the capitalized words before it that the tagger left out ("Feyenoord
+/// Rotterdam", tagged "Rotterdam"): up to four words, not a sentence's opener, a weekday or a
+/// month.
+fn club_words_before(t: &Text, spans: &Spans, r: Range<usize>) -> Range<usize> {
+    let mut start = r.start;
+    while start > 0
+        && r.end - start < 4
+        && t.joined(start - 1)
+        && t.capitalized(start - 1)
+        && !OPENERS.contains(&t.word(start - 1))
+        && !WEEKDAYS
+            .iter()
+            .chain(MONTHS)
+            .any(|d| d.eq_ignore_ascii_case(t.word(start - 1)))
+        && !spans.iter().any(|(s, _)| s.contains(&(start - 1)))
+    {
+        start -= 1;
+    }
+    start..r.end
+}
+
 /// What a results line holds.
 enum Found {
     /// A team (ORG or LOC) or a player (PER).
@@ -1106,6 +1432,9 @@ impl ResultsLines {
         let mut found = Vec::new();
         // Standings rows whose name is no person's.
         let mut team_rows = 0;
+        // Leaderboard rows that give the score first, and their players.
+        let mut golf_rows = 0;
+        let mut golfers_found = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
             let mut end = start + 1;
@@ -1125,13 +1454,23 @@ impl ResultsLines {
             if header {
                 found.push((start..end, Found::Header));
             } else if digit() || at() {
-                let teams = teams(&t, gaz, start..end);
+                let mut teams = teams(&t, gaz, start..end);
+                if teams.is_empty() && (start..end).any(|i| t.word(i) == "(") {
+                    let (summary, scorers) = summary_line(&t, start..end);
+                    teams = summary;
+                    found.extend(scorers.into_iter().map(|r| (r, Found::Name(Label::Per))));
+                }
                 if teams.is_empty() {
-                    found.extend(
-                        cricketers(&t, start..end)
-                            .into_iter()
-                            .map(|r| (r, Found::Name(Label::Per))),
-                    );
+                    let mut players = cricketers(&t, start..end);
+                    if players.is_empty() {
+                        players = tennis_players(&t, start..end);
+                    }
+                    if players.is_empty() {
+                        let golfers = golfers_after_score(&t, start..end);
+                        golf_rows += usize::from(!golfers.is_empty());
+                        golfers_found.extend(golfers);
+                    }
+                    found.extend(players.into_iter().map(|r| (r, Found::Name(Label::Per))));
                 }
                 let standings = teams.len() == 1;
                 for r in teams {
@@ -1149,6 +1488,14 @@ impl ResultsLines {
             }
             start = end;
         }
+        if golf_rows >= 2 {
+            found.extend(
+                golfers_found
+                    .into_iter()
+                    .map(|r| (r, Found::Name(Label::Per))),
+            );
+            found.sort_by_key(|(r, _)| r.start);
+        }
         // Mostly people's names: a leaderboard.
         let player_rows = found
             .iter()
@@ -1165,8 +1512,8 @@ impl ResultsLines {
     }
 
     /// Adds the clubs of match reports: in a sentence with a score ("2-1") and a word of the
-    /// result ("beat", "drew", "lost"…), a name the tagger saw (not a person) that is a city,
-    /// or a name of several words holding a city that is no place as a whole ("PSV
+    /// result ("beat", "drew", "lost"…), a name the tagger saw (not a person) that is a city
+    /// or a run of initials ("PSV"), or a name of several words holding a city that is no place as a whole ("PSV
     /// Eindhoven"), is a club (ORG): "Barcelona beat Real Madrid 2-1", "lost 2-0 at Vitesse
     /// Arnhem". Countries stay places (national teams), and so does a city after "in" ("the
     /// final in Colombo").
@@ -1191,11 +1538,18 @@ impl ResultsLines {
         };
         let result_word = |w: &str| MATCH_WORDS.contains(&w);
         let ends_sentence = |i: usize| matches!(t.word(i), "." | "!" | "?" | ";") || !t.joined(i);
-        // Sentences are sought around scores only: most texts have none.
+        // A cricket margin: "by an innings and 39 runs", "by eight wickets".
+        let margin = |at: usize| {
+            matches!(t.word(at), "innings" | "wickets" | "wicket" | "runs")
+                && (at.saturating_sub(3)..at).any(|i| t.word(i) == "by")
+        };
+        let not_club = gazetteer::bits(&["country", "nationality"]);
+        // Sentences are sought around scores and margins only: most texts have none.
         let mut done = 0;
         for at in 0..tokens.len() {
             let w = t.word(at);
-            if at < done || !w.as_bytes().first().is_some_and(u8::is_ascii_digit) || !score(w) {
+            let scored = w.as_bytes().first().is_some_and(u8::is_ascii_digit) && score(w);
+            if at < done || !(scored || (w.len() >= 4 && margin(at))) {
                 continue;
             }
             let start = (0..at)
@@ -1222,27 +1576,120 @@ impl ResultsLines {
                 for r in places {
                     let bits = |i: usize| gaz.word(word_hash(t.word(i)));
                     let whole = gaz.entry(r.clone().map(|i| t.word(i)));
-                    let one_city = r.len() == 1 && bits(r.start) & city != 0;
+                    // A club known by its initials ("Ajax beat PSV 2-1").
+                    let initials = r.len() == 1
+                        && (2..=5).contains(&t.word(r.start).len())
+                        && t.word(r.start).bytes().all(|b| b.is_ascii_uppercase());
+                    let one_city = r.len() == 1 && (bits(r.start) & city != 0 || initials);
                     let holds_city = r.len() > 1
                         && whole == 0
                         && r.clone()
                             .any(|i| bits(i) & city != 0 && bits(i) & country == 0);
                     let after_in = r.start > 0 && t.word(r.start - 1) == "in";
+                    // Next to the result: "Leicestershire beat Somerset", "lost to Vitesse".
+                    let beside = (result_word(t.word(r.end))
+                        || (r.start > 0 && result_word(t.word(r.start - 1)))
+                        || (r.start > 1
+                            && matches!(t.word(r.start - 1), "the" | "to" | "with")
+                            && result_word(t.word(r.start - 2))))
+                        && r.len() <= 3
+                        && whole & not_club == 0
+                        && !r.clone().any(|i| bits(i) & country != 0);
                     // What a results line found keeps its say (and spans stay disjoint).
                     let found_already = self
                         .found
                         .iter()
                         .any(|(f, _)| f.start < r.end && r.start < f.end);
-                    if (one_city || holds_city)
+                    if (one_city || holds_city || beside)
                         && whole & country == 0
                         && !after_in
                         && !found_already
                     {
+                        let r = club_words_before(&t, spans, r);
                         self.found.push((r, Found::Name(Label::Org)));
                     }
                 }
             }
         }
+    }
+
+    /// Adds the clubs that a player's or coach's role names: "Barcelona coach Bobby Robson",
+    /// "Leicestershire captain James Whitaker", "Spanish champions Barcelona", "Dutch side
+    /// PSV". The name is one the tagger saw (not a person, nationality or country: "Pakistan
+    /// captain Wasim Akram" is a national team, a place by the CoNLL conventions).
+    pub fn add_club_roles(
+        &mut self,
+        text: &str,
+        tokens: &[Range<usize>],
+        gaz: &Gazetteer,
+        spans: &Spans,
+    ) {
+        let t = Text { text, tokens };
+        let not_club = gazetteer::bits(&["country", "nationality"]);
+        for (r, l) in spans {
+            if *l == Label::Per || r.len() > 3 || !t.joined(r.end - 1) {
+                continue;
+            }
+            let after = r.end + t.possessive(r.end);
+            let role = CLUB_ROLES.contains(&t.word(after)) && t.joined(after - 1);
+            let before =
+                r.start > 0 && CLUB_BEFORE.contains(&t.word(r.start - 1)) && t.joined(r.start - 1);
+            let found_already = self
+                .found
+                .iter()
+                .any(|(f, _)| f.start < r.end && r.start < f.end);
+            if (role || before)
+                && !found_already
+                && gaz.entry(r.clone().map(|i| t.word(i))) & not_club == 0
+            {
+                self.found.push((
+                    club_words_before(&t, spans, r.clone()),
+                    Found::Name(Label::Org),
+                ));
+            }
+        }
+    }
+
+    /// A club stays a club in the rest of the document ("Newcastle came from behind" under
+    /// "Newcastle 3 Wimbledon 2", in any casing), but for the town after "in" ("the final in
+    /// Barcelona"), which is a place even if the document vote made it a club. Persons are left
+    /// alone.
+    pub fn clubs_everywhere(
+        &self,
+        text: &str,
+        tokens: &[Range<usize>],
+        gaz: &Gazetteer,
+        mut spans: Spans,
+    ) -> Spans {
+        let t = Text { text, tokens };
+        let key = |r: &Range<usize>| {
+            r.clone()
+                .map(|i| t.word(i).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let clubs: Vec<String> = self.clubs().map(key).collect();
+        if clubs.is_empty() {
+            return spans;
+        }
+        let place = gazetteer::bits(&["city", "region"]);
+        for (r, l) in &mut spans {
+            let after_in = r.start > 0 && t.word(r.start - 1) == "in";
+            if !clubs.contains(&key(r)) {
+                continue;
+            }
+            if matches!(l, Label::Loc | Label::Misc) && !after_in {
+                *l = Label::Org;
+            } else if *l == Label::Org
+                && after_in
+                && t.possessive(r.end) == 0
+                && gaz.entry(r.clone().map(|i| t.word(i))) & place != 0
+            {
+                // The document vote spread the club to the town.
+                *l = Label::Loc;
+            }
+        }
+        spans
     }
 
     /// The clubs (token ranges) named in results lines and match reports.
@@ -1778,6 +2225,151 @@ mod tests {
                 o("Leeds", Label::Org),
                 o("Crystal Palace", Label::Org),
                 o("Leeds United", Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_organizations_are_cut_at_and() {
+        use Label::Org;
+        let text = "Ford Motor Co and General Motors Corp raised prices . Air France and Air \
+                    Inter merge . The Security Council and the Organisation for Security met . \
+                    Procter and Gamble rose . Ministry of Trade and Industry said . Bela Fleck \
+                    and the Flecktones played .";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@org\nair france\nprocter and gamble\n");
+        let spans: Spans = [
+            "Ford Motor Co and General Motors Corp",
+            "Air France and Air Inter",
+            "Security Council and the Organisation for Security",
+            "Procter and Gamble",
+            "Ministry of Trade and Industry",
+            "Bela Fleck and the Flecktones",
+        ]
+        .iter()
+        .map(|w| (at(text, &toks, w), Org))
+        .collect();
+        let got = coordinated_orgs(text, &toks, &gaz, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("Ford Motor Co", Org),
+                ("General Motors Corp", Org),
+                ("Air France", Org),
+                ("Air Inter", Org),
+                ("Security Council", Org),
+                ("Organisation for Security", Org),
+                ("Procter and Gamble", Org),
+                ("Ministry of Trade and Industry", Org),
+                ("Bela Fleck and the Flecktones", Org),
+            ]
+        );
+    }
+
+    #[test]
+    fn place_slugs_are_cut_from_the_headline() {
+        use Label::{Loc, Org};
+        let text = "UK - BRITISH AIRWAYS IN TALKS\nAUSTRIA - HUNGARY\nGREAT WHITE - SHARK FILM";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@country\nuk\naustria\n");
+        let spans: Spans = vec![
+            (at(text, &toks, "UK - BRITISH AIRWAYS"), Org),
+            (at(text, &toks, "AUSTRIA - HUNGARY"), Loc),
+            (at(text, &toks, "GREAT WHITE - SHARK"), Org),
+        ];
+        let got = place_slugs(text, &toks, &gaz, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("UK", Loc),
+                ("BRITISH AIRWAYS", Org),
+                ("AUSTRIA", Loc),
+                ("HUNGARY", Loc),
+                ("GREAT WHITE - SHARK", Org),
+            ]
+        );
+    }
+
+    #[test]
+    fn tennis_and_golf_results_name_players() {
+        use Label::{Loc, Org, Per};
+        let gaz = Gazetteer::parse("@country\nindonesia\ngermany\naustralia\n");
+        let find = |text: &str, tagged: &[(&str, Label)]| {
+            let toks = tokenize(text);
+            let spans: Spans = tagged
+                .iter()
+                .map(|(w, l)| (at(text, &toks, w), *l))
+                .collect();
+            let got = ResultsLines::find(text, &toks, &gaz).apply(spans);
+            texts(text, &toks, &got)
+                .into_iter()
+                .map(|(s, l)| (s.to_owned(), l))
+                .collect::<Vec<_>>()
+        };
+        let o = |s: &str, l| (s.to_owned(), l);
+        let tennis = "1 - Steffi Graf ( Germany ) beat Yayuk Basuki ( Indonesia ) 6-2 7-6 ( 7-3 )";
+        assert_eq!(
+            find(tennis, &[("Yayuk Basuki", Org), ("Germany", Loc)]),
+            [
+                o("Steffi Graf", Per),
+                o("Germany", Loc),
+                o("Yayuk Basuki", Per)
+            ]
+        );
+        // A football score is one "set": no players.
+        let football = "Ajax beat Feyenoord 2-1 ( halftime 1-0 )";
+        assert_eq!(find(football, &[]), []);
+        let golf = "65 Greg Norman ( Australia )\n66 Fred Couples , Davis Love";
+        assert_eq!(
+            find(golf, &[("Fred", Label::Misc)]),
+            [
+                o("Greg Norman", Per),
+                o("Fred Couples", Per),
+                o("Davis Love", Per)
+            ]
+        );
+        // One line starting with a number proves nothing.
+        assert_eq!(find("200 Park Avenue", &[]), []);
+    }
+
+    #[test]
+    fn clubs_named_by_their_players_roles() {
+        use Label::{Loc, Misc, Org, Per};
+        let gaz = Gazetteer::parse("@country\npakistan\n@nationality\nspanish\n");
+        let text = "Spanish champions Barcelona signed Ronaldo . Barcelona coach Bobby Robson \
+                    said so . Pakistan captain Wasim Akram batted . It was signed in Barcelona .\n\
+                    BARCELONA SIGN RONALDO";
+        let toks = tokenize(text);
+        // The n-th token that is `w`.
+        let nth = |w: &str, n: usize| {
+            let i = (0..toks.len())
+                .filter(|&i| &text[toks[i].clone()] == w)
+                .nth(n)
+                .unwrap();
+            i..i + 1
+        };
+        let spans: Spans = vec![
+            (nth("Spanish", 0), Misc),
+            (nth("Barcelona", 0), Loc),
+            (nth("Barcelona", 1), Loc),
+            (at(text, &toks, "Bobby Robson"), Per),
+            (nth("Pakistan", 0), Loc),
+            (nth("Barcelona", 2), Loc),
+            (nth("BARCELONA", 0), Loc),
+        ];
+        let mut results = ResultsLines::find(text, &toks, &gaz);
+        results.add_club_roles(text, &toks, &gaz, &spans);
+        let got = results.clubs_everywhere(text, &toks, &gaz, results.apply(spans));
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("Spanish", Misc),
+                ("Barcelona", Org),
+                ("Barcelona", Org),
+                ("Bobby Robson", Per),
+                ("Pakistan", Loc),
+                ("Barcelona", Loc),
+                ("BARCELONA", Org),
             ]
         );
     }
