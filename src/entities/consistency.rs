@@ -179,13 +179,22 @@ pub fn add_outside(
 /// Acronyms defined in the text: "the Fiji Labour Party ( FLP )" makes every "FLP" of the
 /// document a name of the same type as "Fiji Labour Party" (the tagger, left alone, knows little
 /// of an unknown run of capitals). The acronym must be 2–6 capitals, start with the name's initial
-/// and follow a name of at least two words; so "KYIV (AP)" defines nothing.
+/// (or, for an organization, be made of its words' initials in any order: "FARC") and follow a
+/// name of at least two words; so "KYIV (AP)" defines nothing.
 pub fn acronyms(
     text: &str,
     tokens: &[Range<usize>],
     spans: Vec<(Range<usize>, Label)>,
 ) -> Vec<(Range<usize>, Label)> {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
+    // An organization's acronym may come from its name in another language, in another order:
+    // "Revolutionary Armed Forces of Colombia ( FARC )". Its letters are the name's initials.
+    let initials_hold = |r: &Range<usize>, acr: &str| {
+        acr.bytes().all(|a| {
+            r.clone()
+                .any(|i| word(i).as_bytes().first() == Some(&a))
+        })
+    };
     let mut defined: Vec<(&str, Label)> = Vec::new();
     for (r, l) in &spans {
         let acr = word(r.end + 1);
@@ -194,7 +203,8 @@ pub fn acronyms(
             && word(r.end + 2) == ")"
             && (2..=6).contains(&acr.len())
             && acr.bytes().all(|b| b.is_ascii_uppercase())
-            && word(r.start).as_bytes().first() == acr.as_bytes().first();
+            && (word(r.start).as_bytes().first() == acr.as_bytes().first()
+                || (*l == Label::Org && initials_hold(r, acr)));
         if ok && !defined.iter().any(|(a, _)| *a == acr) {
             defined.push((acr, *l));
         }
@@ -400,6 +410,39 @@ pub(super) mod tests {
                 ("FLP", Label::Org),
                 ("FLP", Label::Org),
                 ("KYIV", Label::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_in_another_order_name_organizations() {
+        let text = "guerrillas of the Revolutionary Armed Forces of Colombia ( FARC ) . FARC \
+                    said . Ford Motor Co ( US ) rose . US shares";
+        let toks = tokenize(text);
+        let org = |w: &str| {
+            let n = w.split(' ').count();
+            let i = (0..toks.len())
+                .find(|&i| {
+                    toks[i..i + n]
+                        .iter()
+                        .map(|r| &text[r.clone()])
+                        .eq(w.split(' '))
+                })
+                .unwrap();
+            (i..i + n, Label::Org)
+        };
+        let spans = vec![
+            org("Revolutionary Armed Forces of Colombia"),
+            org("Ford Motor Co"),
+        ];
+        let got = acronyms(text, &toks, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("Revolutionary Armed Forces of Colombia", Label::Org),
+                ("FARC", Label::Org),
+                ("FARC", Label::Org),
+                ("Ford Motor Co", Label::Org)
             ]
         );
     }
