@@ -179,7 +179,7 @@ pub fn add_outside(
 /// Acronyms defined in the text: "the Fiji Labour Party ( FLP )" makes every "FLP" of the
 /// document a name of the same type as "Fiji Labour Party" (the tagger, left alone, knows little
 /// of an unknown run of capitals). The acronym must be 2–6 capitals, start with the name's initial
-/// (or, for an organization, be made of its words' initials in any order: "FARC") and follow a
+/// (or, for an organization, be its capitalized words' initials in any order: "FARC") and follow a
 /// name of at least two words; so "KYIV (AP)" defines nothing.
 pub fn acronyms(
     text: &str,
@@ -188,12 +188,18 @@ pub fn acronyms(
 ) -> Vec<(Range<usize>, Label)> {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
     // An organization's acronym may come from its name in another language, in another order:
-    // "Revolutionary Armed Forces of Colombia ( FARC )". Its letters are the name's initials.
+    // "Revolutionary Armed Forces of Colombia ( FARC )". Its letters are then the initials of
+    // the name's capitalized words, each once ("Parliament of New South Wales ( NSW )" names
+    // the state, not the parliament).
     let initials_hold = |r: &Range<usize>, acr: &str| {
-        acr.bytes().all(|a| {
-            r.clone()
-                .any(|i| word(i).as_bytes().first() == Some(&a))
-        })
+        let mut initials: Vec<u8> = r
+            .clone()
+            .filter_map(|i| word(i).bytes().next().filter(u8::is_ascii_uppercase))
+            .collect();
+        let mut letters = acr.as_bytes().to_vec();
+        initials.sort_unstable();
+        letters.sort_unstable();
+        initials == letters
     };
     let mut defined: Vec<(&str, Label)> = Vec::new();
     for (r, l) in &spans {
@@ -417,7 +423,8 @@ pub(super) mod tests {
     #[test]
     fn acronyms_in_another_order_name_organizations() {
         let text = "guerrillas of the Revolutionary Armed Forces of Colombia ( FARC ) . FARC \
-                    said . Ford Motor Co ( US ) rose . US shares";
+                    said . Ford Motor Co ( US ) rose . US shares . the Parliament of New South \
+                    Wales ( NSW ) . NSW";
         let toks = tokenize(text);
         let org = |w: &str| {
             let n = w.split(' ').count();
@@ -434,6 +441,7 @@ pub(super) mod tests {
         let spans = vec![
             org("Revolutionary Armed Forces of Colombia"),
             org("Ford Motor Co"),
+            org("Parliament of New South Wales"),
         ];
         let got = acronyms(text, &toks, spans);
         assert_eq!(
@@ -442,7 +450,8 @@ pub(super) mod tests {
                 ("Revolutionary Armed Forces of Colombia", Label::Org),
                 ("FARC", Label::Org),
                 ("FARC", Label::Org),
-                ("Ford Motor Co", Label::Org)
+                ("Ford Motor Co", Label::Org),
+                ("Parliament of New South Wales", Label::Org)
             ]
         );
     }

@@ -686,10 +686,17 @@ fn trim(text: &str, tokens: &[Range<usize>], mut r: Range<usize>) -> Option<Rang
         let t = &text[tokens[i].clone()];
         t.len() <= 4 && t.starts_with(['\'', '’']) && t.len() > 1
     };
+    // A time is no part of a name ("Williams 1:28:20.727" in a race's results).
+    let clock = |i: usize| {
+        let t = &text[tokens[i].clone()];
+        t.contains(':')
+            && t.bytes()
+                .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+    };
     while r.start < r.end && !word(r.start) {
         r.start += 1;
     }
-    while r.start < r.end && (!word(r.end - 1) || clitic(r.end - 1)) {
+    while r.start < r.end && (!word(r.end - 1) || clitic(r.end - 1) || clock(r.end - 1)) {
         r.end -= 1;
     }
     (r.start < r.end).then_some(r)
@@ -920,6 +927,21 @@ mod tests {
         for place in ["Sri Lanka", "Australia", "Colombo"] {
             assert_entity(text, place, Label::Loc);
         }
+    }
+
+    #[test]
+    fn race_results_name_drivers_and_teams() {
+        let text = "Results of the Belgian Grand Prix on Sunday :\n\
+                    1. Michael Schumacher ( Germany ) Ferrari 1:28:15.125\n\
+                    2. Jacques Villeneuve ( Canada ) Williams 1:28:20.727\n";
+        assert_entity(text, "Jacques Villeneuve", Label::Per);
+        assert_entity(text, "Williams", Label::Org);
+        assert_entity(text, "Ferrari", Label::Org);
+        assert!(
+            mentions(text).iter().all(|(m, _)| !m.contains(':')),
+            "{:?}",
+            mentions(text)
+        );
     }
 
     #[test]

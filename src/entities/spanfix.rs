@@ -1230,6 +1230,61 @@ fn golfers_after_score(t: &Text, line: Range<usize>) -> Vec<Range<usize>> {
     }
 }
 
+/// A ranked results line of a race: "1. Ludmila Engquist ( Sweden ) 12.60 seconds", "2.
+/// Tony Rominger ( Switzerland ) Mapei same time", "1. Michael Schumacher ( Germany ) Ferrari
+/// 1:28:15.125". After the rank comes a person's name of two to four words (no place or
+/// organization of the gazetteer as a whole), a bracket of one to three words, maybe a team of
+/// one to three words, then a result with a digit or "same time". Returns the person and the
+/// team; both empty if the line is not one.
+fn ranked_line(
+    t: &Text,
+    gaz: &Gazetteer,
+    line: Range<usize>,
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let none = (Vec::new(), Vec::new());
+    let rank = t.word(line.start);
+    let mut i = line.start;
+    if (1..=3).contains(&rank.len()) && rank.bytes().all(|b| b.is_ascii_digit()) {
+        i += 1;
+        if t.word(i) != "." || !t.glued(i - 1) {
+            return none;
+        }
+        i += 1;
+    } else {
+        return none;
+    }
+    let Some(name) = name_runs(t, i..line.end)
+        .into_iter()
+        .next()
+        .filter(|r| r.start == i && (2..=4).contains(&r.len()))
+    else {
+        return none;
+    };
+    let not_person = gazetteer::bits(&["country", "city", "region", "org", "nationality"]);
+    if gaz.entry(name.clone().map(|k| t.word(k))) & not_person != 0 || t.word(name.end) != "(" {
+        return none;
+    }
+    let Some(close) = (name.end..line.end.min(name.end + 5)).find(|&k| t.word(k) == ")") else {
+        return none;
+    };
+    let mut team = Vec::new();
+    let mut rest = close + 1;
+    if let Some(r) = name_runs(t, rest..line.end)
+        .into_iter()
+        .next()
+        .filter(|r| r.start == rest && r.len() <= 3)
+    {
+        rest = r.end;
+        team.push(r);
+    }
+    let result = (rest..line.end)
+        .any(|k| t.word(k).bytes().any(|b| b.is_ascii_digit()) || t.word(k) == "same");
+    if rest == line.end || !result {
+        return none;
+    }
+    (vec![name], team)
+}
+
 /// A match summary line: the teams and the scorers in brackets after their scores, "Ajax 2 (
 /// Kluivert 23 , Musampa 65 ) Fortuna Sittard 0 . Halftime 1-0 . Attendance 45,000". The two
 /// teams (one to five name words) each have a score of one or two digits and may have a
@@ -1459,6 +1514,11 @@ impl ResultsLines {
                     let (summary, scorers) = summary_line(&t, start..end);
                     teams = summary;
                     found.extend(scorers.into_iter().map(|r| (r, Found::Name(Label::Per))));
+                    if teams.is_empty() {
+                        let (person, team) = ranked_line(&t, gaz, start..end);
+                        found.extend(person.into_iter().map(|r| (r, Found::Name(Label::Per))));
+                        found.extend(team.into_iter().map(|r| (r, Found::Name(Label::Org))));
+                    }
                 }
                 if teams.is_empty() {
                     let mut players = cricketers(&t, start..end);
@@ -2291,9 +2351,9 @@ mod tests {
     }
 
     #[test]
-    fn tennis_and_golf_results_name_players() {
+    fn tennis_golf_and_race_results_name_players() {
         use Label::{Loc, Org, Per};
-        let gaz = Gazetteer::parse("@country\nindonesia\ngermany\naustralia\n");
+        let gaz = Gazetteer::parse("@country\nindonesia\ngermany\naustralia\n@city\nnew york\n");
         let find = |text: &str, tagged: &[(&str, Label)]| {
             let toks = tokenize(text);
             let spans: Spans = tagged
@@ -2330,6 +2390,17 @@ mod tests {
         );
         // One line starting with a number proves nothing.
         assert_eq!(find("200 Park Avenue", &[]), []);
+        let race = "1. Ludmila Engquist ( Sweden ) 12.60 seconds\n\
+                    2. Tony Rominger ( Switzerland ) Mapei same time\n\
+                    3. New York ( AP ) 12";
+        assert_eq!(
+            find(race, &[("Ludmila Engquist", Loc), ("Mapei", Per)]),
+            [
+                o("Ludmila Engquist", Per),
+                o("Tony Rominger", Per),
+                o("Mapei", Org)
+            ]
+        );
     }
 
     #[test]
