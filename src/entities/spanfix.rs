@@ -1708,6 +1708,29 @@ impl ResultsLines {
                 ));
             }
         }
+        // A word the tagger left out before a role, if it is mostly written capitalized and
+        // no title or common word ("Celtic manager Tommy Burns", "Arsenal striker"; not
+        // "Former striker", "Head coach", "Please forward").
+        let not_name = gazetteer::bits(&["country", "nationality", "title", "common", "month"]);
+        for at in 1..tokens.len() {
+            // "Please forward": a role that is also a verb names no club here.
+            let role = t.word(at);
+            if !CLUB_ROLES.contains(&role) || role == "forward" || !t.joined(at - 1) {
+                continue;
+            }
+            let w = t.word(at - 1);
+            let free = !spans.iter().any(|(s, _)| s.contains(&(at - 1)))
+                && !self.found.iter().any(|(f, _)| f.contains(&(at - 1)));
+            if free
+                && t.capitalized(at - 1)
+                && !OPENERS.contains(&w)
+                && gaz.capitalized_share(w) >= 3
+                && gaz.word(word_hash(w)) & not_name == 0
+            {
+                let r = club_words_before(&t, spans, at - 1..at);
+                self.found.push((r, Found::Name(Label::Org)));
+            }
+        }
     }
 
     /// A club stays a club in the rest of the document ("Newcastle came from behind" under
@@ -2406,10 +2429,12 @@ mod tests {
     #[test]
     fn clubs_named_by_their_players_roles() {
         use Label::{Loc, Misc, Org, Per};
-        let gaz = Gazetteer::parse("@country\npakistan\n@nationality\nspanish\n");
+        let gaz = Gazetteer::parse("@country\npakistan\n@nationality\nspanish\n")
+            .with_brown("Celtic 5 4\nHead 5 1\nPlease 5 4\n");
         let text = "Spanish champions Barcelona signed Ronaldo . Barcelona coach Bobby Robson \
                     said so . Pakistan captain Wasim Akram batted . It was signed in Barcelona .\n\
-                    BARCELONA SIGN RONALDO";
+                    BARCELONA SIGN RONALDO\nCeltic manager Tommy Burns . Head coach Ian Porterfield \
+                    . Please forward it";
         let toks = tokenize(text);
         // The n-th token that is `w`.
         let nth = |w: &str, n: usize| {
@@ -2427,6 +2452,8 @@ mod tests {
             (nth("Pakistan", 0), Loc),
             (nth("Barcelona", 2), Loc),
             (nth("BARCELONA", 0), Loc),
+            (at(text, &toks, "Tommy Burns"), Per),
+            (at(text, &toks, "Ian Porterfield"), Per),
         ];
         let mut results = ResultsLines::find(text, &toks, &gaz);
         results.add_club_roles(text, &toks, &gaz, &spans);
@@ -2441,6 +2468,9 @@ mod tests {
                 ("Pakistan", Loc),
                 ("Barcelona", Loc),
                 ("BARCELONA", Org),
+                ("Celtic", Org),
+                ("Tommy Burns", Per),
+                ("Ian Porterfield", Per),
             ]
         );
     }
