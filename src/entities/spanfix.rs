@@ -4,6 +4,8 @@
 //!   "People" + "Republic of China"; "Department of Housing and Urban Development" does not stop
 //!   at "and"; a ruler's number and epithet belong to the name ("Paul VI", "Friedrich the
 //!   Great"); a name does not end in a common noun ("Doda district" → "Doda").
+//! * **Coordinated organizations** ([`coordinated_orgs`]): "Ford Motor Co and General Motors
+//!   Corp" is two names; **place slugs** ([`place_slugs`]): "UK - BRITISH AIRWAYS" too.
 //! * **Hyphen pairs** ([`hyphen_pairs`]): "Kyiv-NATO" is a place and an organization.
 //! * **Hyphenated given names** ([`hyphenated_given_names`]): "Kim Min-seok" is one person.
 //! * **Companies** ([`companies_by_shares`]): "Shares in Daimler-Benz rose": a name with
@@ -21,7 +23,8 @@
 //! * **Sports results** ([`ResultsLines`]): in a score line ("Leeds 3 Chelsea 1") or a
 //!   standings row ("Barcelona 10 7 2 1 20 8 23") the names are teams. By the CoNLL-2003
 //!   convention, a club is an ORG even when it is named after its city, and a national team named
-//!   after its country is a LOC.
+//!   after its country is a LOC. Tennis, golf and race results name players; a player's role
+//!   ("Barcelona coach") names a club.
 //!
 //! All spans are token ranges, sorted and disjoint on the way in and out.
 //!
