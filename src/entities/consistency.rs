@@ -18,7 +18,8 @@ fn label_index(l: Label) -> usize {
     NAME_LABELS.iter().position(|&x| x == l).unwrap_or(0)
 }
 
-fn key(text: &str, tokens: &[Range<usize>], r: &Range<usize>) -> String {
+/// A name's words, lower-cased and joined by spaces: what a document's mentions are matched by.
+pub(super) fn key(text: &str, tokens: &[Range<usize>], r: &Range<usize>) -> String {
     let mut k = String::new();
     for (n, t) in tokens[r.clone()].iter().enumerate() {
         if n > 0 {
@@ -353,6 +354,21 @@ pub(super) mod tests {
         );
     }
 
+    /// Token range of the first occurrence of `words` in `text` (also for `spanfix`'s tests).
+    pub(in crate::entities) fn at(text: &str, toks: &[Range<usize>], words: &str) -> Range<usize> {
+        let n = words.split(' ').count();
+        (0..toks.len())
+            .find(|&i| {
+                i + n <= toks.len()
+                    && toks[i..i + n]
+                        .iter()
+                        .map(|r| &text[r.clone()])
+                        .eq(words.split(' '))
+            })
+            .map(|i| i..i + n)
+            .unwrap_or_else(|| panic!("{words:?} not in {text:?}"))
+    }
+
     #[test]
     fn majority_and_recovery() {
         let text = "Vladimir Putin spoke . Putin left . Putin was keen . Putins plan";
@@ -426,18 +442,7 @@ pub(super) mod tests {
                     said . Ford Motor Co ( US ) rose . US shares . the Parliament of New South \
                     Wales ( NSW ) . NSW";
         let toks = tokenize(text);
-        let org = |w: &str| {
-            let n = w.split(' ').count();
-            let i = (0..toks.len())
-                .find(|&i| {
-                    toks[i..i + n]
-                        .iter()
-                        .map(|r| &text[r.clone()])
-                        .eq(w.split(' '))
-                })
-                .unwrap();
-            (i..i + n, Label::Org)
-        };
+        let org = |w: &str| (at(text, &toks, w), Label::Org);
         let spans = vec![
             org("Revolutionary Armed Forces of Colombia"),
             org("Ford Motor Co"),

@@ -32,7 +32,7 @@
 //! Industry"), so "Procter and Gamble" stays two names if the tagger split it; results lines
 //! need a name and a number in turn, so a line with scorers or minutes in it is left alone.
 
-use super::consistency::add_outside;
+use super::consistency::{add_outside, key};
 use super::gazetteer::{self, Gazetteer};
 use super::hash::word_hash;
 use super::rules::{MONTHS, WEEKDAYS};
@@ -1748,12 +1748,7 @@ impl ResultsLines {
         mut spans: Spans,
     ) -> Spans {
         let t = Text { text, tokens };
-        let key = |r: &Range<usize>| {
-            r.clone()
-                .map(|i| t.word(i).to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let key = |r: &Range<usize>| key(text, tokens, r);
         let clubs: Vec<String> = self.clubs().map(key).collect();
         if clubs.is_empty() {
             return spans;
@@ -1820,23 +1815,8 @@ impl ResultsLines {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::consistency::tests::texts;
+    use crate::entities::consistency::tests::{at, texts};
     use crate::entities::tokenize::tokenize;
-
-    /// Token range of the first occurrence of `words` in `text`.
-    fn at(text: &str, toks: &[Range<usize>], words: &str) -> Range<usize> {
-        let n = words.split(' ').count();
-        (0..toks.len())
-            .find(|&i| {
-                i + n <= toks.len()
-                    && toks[i..i + n]
-                        .iter()
-                        .map(|r| &text[r.clone()])
-                        .eq(words.split(' '))
-            })
-            .map(|i| i..i + n)
-            .unwrap_or_else(|| panic!("{words:?} not in {text:?}"))
-    }
 
     /// `pass` run on the tagger's spans given as words of `text`; the names it gives back.
     fn run(
