@@ -548,8 +548,8 @@ struct Shape {
     domain: bool,
     /// The line is only a date or time.
     date: bool,
-    /// A date a reader would call one: not a table row of many small numbers ("Newcastle 4 3
-    /// 1 0 8 3 10" is `date` too, as the trained trees know it).
+    /// A date a reader would call one: not a table row of small numbers ("Newcastle 4 3 1 0 8
+    /// 3 10" and "BALTIMORE 68 62 .523 6" are `date` too, as the trained trees know it).
     named_date: bool,
     /// Separators typical of menus and breadcrumbs: | » › ·
     separators: usize,
@@ -739,7 +739,9 @@ fn shape(line: &str) -> Shape {
         && n.date_anchor
         && n.date_tokens * 10 >= n.tokens * 8
         && n.cjk == 0;
-    s.named_date = s.date && (n.numbers <= 4 || n.date_named);
+    // A few numbers alone ("10:45", "12/03") are a date; beside a word that is no date word
+    // they are a table row ("BALTIMORE 68 62 .523 6").
+    s.named_date = s.date && (n.date_named || n.numbers <= 4 && n.date_tokens == n.tokens);
     s.phrase = match_phrase(trimmed, s.words);
     let (marker, header) = comment_marker(trimmed, s.words);
     s.comment_marker = s.phrase == Some(Label::CommentForm) || marker;
@@ -1478,6 +1480,9 @@ mod tests {
             ("Barcelona 15 10 4 1 38 15 34", false),
             ("Newcastle 4 3 1 0 8 3 10", false),
             ("12 14 9 3 7", false),
+            ("BALTIMORE 68 62 .523 6", false),
+            ("10:45", true),
+            ("Updated 12/03", true),
         ] {
             assert_eq!(shape(line).named_date, date, "{line:?}");
         }

@@ -8,8 +8,8 @@
 //!   Corp" is two names; **place slugs** ([`place_slugs`]): "UK - BRITISH AIRWAYS" too.
 //! * **Hyphen pairs** ([`hyphen_pairs`]): "Kyiv-NATO" is a place and an organization.
 //! * **Hyphenated given names** ([`hyphenated_given_names`]): "Kim Min-seok" is one person.
-//! * **Companies** ([`companies_by_shares`]): "Shares in Daimler-Benz rose": a name with
-//!   shares is an ORG.
+//! * **Companies** ([`companies_by_context`]): "Shares in Daimler-Benz rose", "computer maker
+//!   Olivetti": a name with shares or after a company's noun is an ORG in the whole document.
 //! * **Acronyms in capitals** ([`acronyms_in_capitals`]): "BONN SAYS EU MUST…": "EU" is an
 //!   ORG the tagger cannot tell from the capitals around it.
 //! * **Sports slugs** ([`sports_slugs`]): "SOCCER - " before a wire's headline is no name.
@@ -426,28 +426,78 @@ pub fn group_nouns(
     spans
 }
 
+/// Nouns that, right before a name, say it is a company or another organization: "computer
+/// maker Olivetti", "insurer Allianz", "militant group Hamas".
+const COMPANY_NOUNS: &[&str] = &[
+    "agency",
+    "airline",
+    "automaker",
+    "bank",
+    "brewer",
+    "brokerage",
+    "carmaker",
+    "carrier",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "firm",
+    "giant",
+    "group",
+    "insurer",
+    "maker",
+    "manufacturer",
+    "refiner",
+    "retailer",
+    "subsidiary",
+];
+
 /// A name whose shares are traded is a company: "Shares in Daimler-Benz rose", "Philips
-/// shares were undervalued", "a stake in Siemens". A name that is a country, region, city or
-/// nationality as a whole is left alone ("Tokyo stocks", "German shares").
-pub fn companies_by_shares(
+/// shares were undervalued", "a stake in Siemens"; so is one after a noun of `COMPANY_NOUNS`
+/// ("computer maker Olivetti") unless it reads as a person's full name. A name that is a country, region, city or nationality as a
+/// whole is left alone ("Tokyo stocks", "German shares"). Returns the keys of the names so
+/// found, which stay organizations in the whole document (`orgs_everywhere`): the vote of three
+/// "Olivetti" tagged PER must not undo what the shares say.
+pub fn companies_by_context(
     text: &str,
     tokens: &[Range<usize>],
     gaz: &Gazetteer,
     mut spans: Spans,
-) -> Spans {
+) -> (Spans, Vec<String>) {
     let t = Text { text, tokens };
     let place = gazetteer::bits(&["country", "city", "region", "nationality"]);
+    let mut keys = Vec::new();
     for (r, label) in &mut spans {
-        if *label == Label::Org {
-            continue;
-        }
         let before = r.start >= 2
             && matches!(t.word(r.start - 2), "shares" | "Shares" | "stake" | "stock")
             && matches!(t.word(r.start - 1), "in" | "of");
         let mut after = r.end;
         after += t.possessive(after);
         let after = matches!(t.word(after), "shares" | "stock" | "share");
-        if (before || after) && gaz.entry(r.clone().map(|i| t.word(i))) & place == 0 {
+        // Not "the manufacturer Georg Reichenbach", a person's full name.
+        let noun = r.start > 0
+            && COMPANY_NOUNS.contains(&t.word(r.start - 1))
+            && !(*label == Label::Per && r.len() >= 2)
+            && !reads_as_person(&t, gaz, r);
+        if (before || after || noun) && gaz.entry(r.clone().map(|i| t.word(i))) & place == 0 {
+            *label = Label::Org;
+            keys.push(key(text, tokens, r));
+        }
+    }
+    (spans, keys)
+}
+
+/// Every span whose key is one of `keys` is an organization.
+pub fn orgs_everywhere(
+    text: &str,
+    tokens: &[Range<usize>],
+    keys: &[String],
+    mut spans: Spans,
+) -> Spans {
+    if keys.is_empty() {
+        return spans;
+    }
+    for (r, label) in &mut spans {
+        if *label != Label::Org && keys.contains(&key(text, tokens, r)) {
             *label = Label::Org;
         }
     }
@@ -1474,19 +1524,23 @@ enum Found {
     Header,
 }
 
+/// A name of two words or more that starts with a known first name and holds no place or
+/// organization word: "Martina Hingis", not "Aston Villa" nor "Real Madrid".
+fn reads_as_person(t: &Text, gaz: &Gazetteer, r: &Range<usize>) -> bool {
+    let first = gazetteer::bit("first");
+    let not_person = gazetteer::bits(&["country", "city", "region", "org", "orgword"]);
+    let bits = |i: usize| gaz.word(word_hash(t.word(i)));
+    r.len() >= 2
+        && bits(r.start) & first != 0
+        && r.clone().all(|i| bits(i) & not_person == 0)
+        && gaz.entry(r.clone().map(|i| t.word(i))) == 0
+}
+
 impl ResultsLines {
     pub fn find(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer) -> ResultsLines {
         let t = Text { text, tokens };
         let country = gazetteer::bit("country");
-        let first = gazetteer::bit("first");
-        let not_person = gazetteer::bits(&["country", "city", "region", "org", "orgword"]);
-        let person_like = |r: &Range<usize>| {
-            let bits = |i: usize| gaz.word(word_hash(t.word(i)));
-            r.len() >= 2
-                && bits(r.start) & first != 0
-                && r.clone().all(|i| bits(i) & not_person == 0)
-                && gaz.entry(r.clone().map(|i| t.word(i))) == 0
-        };
+        let person_like = |r: &Range<usize>| reads_as_person(&t, gaz, r);
         let mut found = Vec::new();
         // Standings rows whose name is no person's.
         let mut team_rows = 0;
@@ -1663,11 +1717,15 @@ impl ResultsLines {
                         .found
                         .iter()
                         .any(|(f, _)| f.start < r.end && r.start < f.end);
-                    if (one_city || holds_city || beside)
-                        && whole & country == 0
-                        && !after_in
-                        && !found_already
-                    {
+                    if found_already || after_in || whole & country != 0 {
+                        continue;
+                    }
+                    if reads_as_person(&t, gaz, &r) {
+                        // A player beaten in prose: "Seles beat Martina Hingis 6-2 6-4".
+                        if beside {
+                            self.found.push((r, Found::Name(Label::Per)));
+                        }
+                    } else if one_city || holds_city || beside {
                         let r = club_words_before(&t, spans, r);
                         self.found.push((r, Found::Name(Label::Org)));
                     }
