@@ -300,6 +300,7 @@ fn tag_names(
     let out = places_named_alone(text, tokens, out, &tg.gazetteer, &in_full_names, &clubs);
     let out = place_lines(text, tokens, out, &tg.gazetteer, &in_full_names);
     let out = spanfix::group_nouns(text, tokens, &tg.gazetteer, out);
+    let out = spanfix::events(text, tokens, &tg.gazetteer, out);
     let out = spanfix::nationalities(text, tokens, &tg.gazetteer, out);
     let out = spanfix::acronyms_in_capitals(text, tokens, &tg.gazetteer, out);
     let out = results.clubs_everywhere(text, tokens, &tg.gazetteer, out);
@@ -928,9 +929,21 @@ mod tests {
         for place in ["Sri Lanka", "Australia", "Colombo"] {
             assert_entity(text, place, Label::Loc);
         }
-        // A player beaten in a tennis report is no club.
+        // A player beaten in a tennis report is no club; a club named like a person still is.
         let text = "Monica Seles beat Martina Hingis 6-2 6-4 on Saturday to reach the final .";
         assert_entity(text, "Martina Hingis", Label::Per);
+        let text = "Crystal Palace beat Leeds 2-1 on Saturday .";
+        assert_entity(text, "Crystal Palace", Label::Org);
+    }
+
+    #[test]
+    fn contests_are_events() {
+        let text = "England beat Pakistan by 107 runs at Trent Bridge on Monday to win the \
+                    Texaco Trophy series 2-1 .\n\
+                    The Commonwealth Games open in Manchester . Riot Games makes video games .";
+        assert_entity(text, "Texaco Trophy", Label::Misc);
+        assert_entity(text, "Commonwealth Games", Label::Misc);
+        assert_entity(text, "Riot Games", Label::Org);
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //! * **Sports slugs** ([`sports_slugs`]): "SOCCER - " before a wire's headline is no name.
 //! * **Nationalities** ([`nationalities`]): "German Chancellor Helmut Kohl": "German" is MISC
 //!   even where the tagger left it out.
+//! * **Events** ([`events`]): "Texaco Trophy", "Davis Cup", "Asian Games" are contests
+//!   (MISC), not organizations, nor the clubs of a match report.
 //! * **Groups** ([`group_nouns`]): "Palestinians", "Methodists", "Jacobites" are groups (MISC),
 //!   not places or organizations.
 //! * **Organization heads** ([`org_heads`]): a capitalized run ending in "Department",
@@ -395,6 +397,40 @@ fn capitalize(w: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// A contest is an event, MISC by the CoNLL convention, not the organization or place the
+/// tagger often makes of it: a name ending in "Cup", "Trophy", "Prix", "Championship(s)" or
+/// "Olympics" ("Texaco Trophy", "Davis Cup"), or in "Open", "Games" or "Series" after a place,
+/// a nationality or "World" ("Canadian Open", "Asian Games", "World Series"; not "Riot Games").
+pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: Spans) -> Spans {
+    let t = Text { text, tokens };
+    for (r, label) in &mut spans {
+        if matches!(label, Label::Org | Label::Loc) && is_event(&t, gaz, r) {
+            *label = Label::Misc;
+        }
+    }
+    spans
+}
+
+/// See [`events`].
+fn is_event(t: &Text, gaz: &Gazetteer, r: &Range<usize>) -> bool {
+    if r.len() < 2 {
+        return false;
+    }
+    let place = gazetteer::bits(&["country", "city", "region", "nationality"]);
+    let before = t.word(r.end - 2);
+    match t.word(r.end - 1).to_ascii_lowercase().as_str() {
+        "cup" | "trophy" | "prix" | "championship" | "championships" | "olympics" => true,
+        "open" | "games" | "series" => {
+            let lower = before.to_ascii_lowercase();
+            matches!(
+                lower.as_str(),
+                "world" | "olympic" | "paralympic" | "commonwealth"
+            ) || gaz.word(word_hash(before)) & place != 0
+        }
+        _ => false,
+    }
 }
 
 /// Words naming the members of a people, a faith or a movement ("Palestinians", "Europeans",
@@ -1678,6 +1714,15 @@ impl ResultsLines {
                 .map_or(tokens.len(), |i| i + 1);
             done = end;
             if (start..end).any(|i| result_word(t.word(i))) {
+                // Two set scores or more: a tennis match ("6-2 6-4"), which players win.
+                let set_score = |w: &str| {
+                    score(w)
+                        && w.split('-')
+                            .filter_map(|n| n.parse::<u32>().ok())
+                            .max()
+                            .is_some_and(|n| n == 6 || n == 7)
+                };
+                let tennis = (start..end).filter(|&i| set_score(t.word(i))).count() >= 2;
                 // The sentence's places, those that touch joined ("Ajax" "Amsterdam").
                 let mut places: Vec<Range<usize>> = Vec::new();
                 for (r, _) in spans
@@ -1717,11 +1762,13 @@ impl ResultsLines {
                         .found
                         .iter()
                         .any(|(f, _)| f.start < r.end && r.start < f.end);
-                    if found_already || after_in || whole & country != 0 {
+                    // "to win the Texaco Trophy series 2-1": a contest, not a club.
+                    if found_already || after_in || whole & country != 0 || is_event(&t, gaz, &r) {
                         continue;
                     }
-                    if reads_as_person(&t, gaz, &r) {
-                        // A player beaten in prose: "Seles beat Martina Hingis 6-2 6-4".
+                    if tennis && reads_as_person(&t, gaz, &r) {
+                        // A player beaten in prose: "Seles beat Martina Hingis 6-2 6-4" (but
+                        // "Crystal Palace beat Leeds 2-1": "Crystal" is a first name too).
                         if beside {
                             self.found.push((r, Found::Name(Label::Per)));
                         }
