@@ -940,10 +940,12 @@ mod tests {
     fn contests_are_events() {
         let text = "England beat Pakistan by 107 runs at Trent Bridge on Monday to win the \
                     Texaco Trophy series 2-1 .\n\
-                    The Commonwealth Games open in Manchester . Riot Games makes video games .";
+                    The Commonwealth Games open in Manchester . Riot Games makes video games .\n\
+                    Erik Zabel won the sixth stage of the Tour de France on Friday .";
         assert_entity(text, "Texaco Trophy", Label::Misc);
         assert_entity(text, "Commonwealth Games", Label::Misc);
         assert_entity(text, "Riot Games", Label::Org);
+        assert_entity(text, "Tour de France", Label::Misc);
     }
 
     #[test]

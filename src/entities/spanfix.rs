@@ -13,8 +13,8 @@
 //! * **Acronyms in capitals** ([`acronyms_in_capitals`]): "BONN SAYS EU MUST…": "EU" is an
 //!   ORG the tagger cannot tell from the capitals around it.
 //! * **Sports slugs** ([`sports_slugs`]): "SOCCER - " before a wire's headline is no name.
-//! * **Nationalities** ([`nationalities`]): "German Chancellor Helmut Kohl": "German" is MISC
-//!   even where the tagger left it out.
+//! * **Nationalities** ([`nationalities`]): "German Chancellor Helmut Kohl", "Dane Bjarne
+//!   Riis": "German" and "Dane" are MISC even where the tagger left them out or in the name.
 //! * **Events** ([`events`]): "Texaco Trophy", "Davis Cup", "Asian Games" are contests
 //!   (MISC), not organizations, nor the clubs of a match report.
 //! * **Groups** ([`group_nouns`]): "Palestinians", "Methodists", "Jacobites" are groups (MISC),
@@ -402,9 +402,21 @@ fn capitalize(w: &str) -> String {
 /// A contest is an event, MISC by the CoNLL convention, not the organization or place the
 /// tagger often makes of it: a name ending in "Cup", "Trophy", "Prix", "Championship(s)" or
 /// "Olympics" ("Texaco Trophy", "Davis Cup"), or in "Open", "Games" or "Series" after a place,
-/// a nationality or "World" ("Canadian Open", "Asian Games", "World Series"; not "Riot Games").
+/// a nationality or "World" ("Canadian Open", "Asian Games", "World Series"; not "Riot Games");
+/// "Tour de France" is one.
 pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: Spans) -> Spans {
     let t = Text { text, tokens };
+    // "Tour de France" is one event, not "Tour" and the place "France".
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k].0, &spans[k + 1].0);
+        if t.word(a.end - 1) == "Tour" && t.word(a.end) == "de" && b.start == a.end + 1 {
+            let end = b.end;
+            spans[k] = (a.start..end, Label::Misc);
+            spans.remove(k + 1);
+        }
+        k += 1;
+    }
     for (r, label) in &mut spans {
         if matches!(label, Label::Org | Label::Loc) && is_event(&t, gaz, r) {
             *label = Label::Misc;
@@ -733,12 +745,37 @@ const NOT_NATIONALITIES: &[&str] = &[
     "Western",
 ];
 
+/// Nouns for a person of a nation that wire news puts before a name ("Dane Bjarne Riis").
+/// Not "Finn", a first name as often.
+const NATIONALITY_NOUNS: &[&str] = &[
+    "Briton",
+    "Croat",
+    "Dane",
+    "Dutchman",
+    "Englishman",
+    "Frenchman",
+    "Irishman",
+    "Pole",
+    "Scot",
+    "Serb",
+    "Spaniard",
+    "Swede",
+    "Welshman",
+];
+
 /// A nationality the tagger left out is MISC: "German Chancellor Helmut Kohl said", "French
 /// troops arrived" (at a sentence's start the tagger often leaves the word out). The word must
 /// be a listed nationality and no place or organization, written with one capital, and
-/// followed by a word in lower case, a title ("Prime Minister") or punctuation, so that
-/// "American Express" left out by the tagger is not half a name.
-pub fn nationalities(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: Spans) -> Spans {
+/// followed by a word in lower case, a title ("Prime Minister"), punctuation or a person's
+/// name ("German Erik Zabel won"), so that "American Express" left out by the tagger is not
+/// half a name. A person's name of three words or more that starts with a nationality is
+/// cut after it: "Dane Bjarne Riis" is MISC + PER.
+pub fn nationalities(
+    text: &str,
+    tokens: &[Range<usize>],
+    gaz: &Gazetteer,
+    mut spans: Spans,
+) -> Spans {
     let t = Text { text, tokens };
     let nationality = gazetteer::bit("nationality");
     // Not places or organizations; a surname ("French", "German") is allowed, as a person of
@@ -749,19 +786,58 @@ pub fn nationalities(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans
         let mut c = w.chars();
         c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
     };
-    add_outside(tokens.len(), spans, |i| {
-        let w = t.word(i);
-        if w.len() < 4 || !one_capital(w) {
-            return None;
+    let is_nationality = |w: &str| {
+        if NATIONALITY_NOUNS.contains(&w) {
+            return true;
         }
         let bits = gaz.word(word_hash(w));
-        if bits & nationality == 0 || bits & other != 0 || NOT_NATIONALITIES.contains(&w) {
+        w.len() >= 4
+            && one_capital(w)
+            && bits & nationality != 0
+            && bits & other == 0
+            && !NOT_NATIONALITIES.contains(&w)
+    };
+    // Before a person's name, not a first name that is also a nationality ("Christian
+    // Keysers"), but the five that wire news does put there.
+    let first = gazetteer::bit("first");
+    let before_name = |w: &str| {
+        NATIONALITY_NOUNS.contains(&w)
+            || is_nationality(w)
+                && (gaz.word(word_hash(w)) & first == 0
+                    || matches!(w, "Dutch" | "French" | "German" | "Irish" | "Thai"))
+    };
+    let mut split = Vec::new();
+    for (r, label) in &mut spans {
+        if *label == Label::Per && r.len() >= 3 && before_name(t.word(r.start)) {
+            split.push((r.start..r.start + 1, Label::Misc));
+            r.start += 1;
+        }
+    }
+    if !split.is_empty() {
+        spans.extend(split);
+        spans.sort_by_key(|(r, _)| r.start);
+    }
+    let person_starts: Vec<usize> = spans
+        .iter()
+        .filter(|(_, l)| *l == Label::Per)
+        .map(|(r, _)| r.start)
+        .collect();
+    add_outside(tokens.len(), spans, |i| {
+        let w = t.word(i);
+        if !is_nationality(w) {
             return None;
+        }
+        let before_person =
+            t.joined(i) && person_starts.binary_search(&(i + 1)).is_ok() && before_name(w);
+        // A noun only before a person ("Pole position" is none).
+        if NATIONALITY_NOUNS.contains(&w) {
+            return before_person.then_some(Label::Misc);
         }
         let next = t.word(i + 1);
         let free_after = !t.joined(i)
             || !next.chars().next().is_some_and(char::is_uppercase)
-            || gaz.word(word_hash(next)) & title != 0;
+            || gaz.word(word_hash(next)) & title != 0
+            || before_person;
         free_after.then_some(Label::Misc)
     })
 }
@@ -1323,14 +1399,11 @@ fn golfers_after_score(t: &Text, line: Range<usize>) -> Vec<Range<usize>> {
 /// Tony Rominger ( Switzerland ) Mapei same time", "1. Michael Schumacher ( Germany ) Ferrari
 /// 1:28:15.125". After the rank comes a person's name of two to four words (no place or
 /// organization of the gazetteer as a whole), a bracket of one to three words, maybe a team of
-/// one to three words, then a result with a digit or "same time". Returns the person and the
-/// team; both empty if the line is not one.
-fn ranked_line(
-    t: &Text,
-    gaz: &Gazetteer,
-    line: Range<usize>,
-) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let none = (Vec::new(), Vec::new());
+/// one to three words, then a result with a digit or "same time". Returns the person, the
+/// team and the bracket's country ("Trinidad", which the tagger took for MISC); all empty if
+/// the line is not one.
+fn ranked_line(t: &Text, gaz: &Gazetteer, line: Range<usize>) -> [Vec<Range<usize>>; 3] {
+    let none = [Vec::new(), Vec::new(), Vec::new()];
     let rank = t.word(line.start);
     let mut i = line.start;
     if (1..=3).contains(&rank.len()) && rank.bytes().all(|b| b.is_ascii_digit()) {
@@ -1371,7 +1444,11 @@ fn ranked_line(
     if rest == line.end || !result {
         return none;
     }
-    (vec![name], team)
+    let country: Vec<Range<usize>> = name_runs(t, name.end + 1..close)
+        .into_iter()
+        .filter(|r| r.start == name.end + 1 && r.end == close)
+        .collect();
+    [vec![name], team, country]
 }
 
 /// A match summary line: the teams and the scorers in brackets after their scores, "Ajax 2 (
@@ -1608,8 +1685,9 @@ impl ResultsLines {
                     teams = summary;
                     found.extend(scorers.into_iter().map(|r| (r, Found::Name(Label::Per))));
                     if teams.is_empty() {
-                        let (person, team) = ranked_line(&t, gaz, start..end);
+                        let [person, team, country] = ranked_line(&t, gaz, start..end);
                         found.extend(person.into_iter().map(|r| (r, Found::Name(Label::Per))));
+                        found.extend(country.into_iter().map(|r| (r, Found::Name(Label::Loc))));
                         found.extend(team.into_iter().map(|r| (r, Found::Name(Label::Org))));
                     }
                 }
@@ -2329,6 +2407,28 @@ mod tests {
                 ("German officials", Org)
             ]
         );
+        // Before a person's name: the nationality alone, or cut from the name's start; not a
+        // first name that is a nationality too.
+        let text =
+            "German Erik Zabel won as Dane Bjarne Riis kept the lead . Christian Keysers said";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@nationality\ngerman\nchristian\n@first\nchristian\ndane\n");
+        let spans: Spans = vec![
+            (at(text, &toks, "Erik Zabel"), Per),
+            (at(text, &toks, "Dane Bjarne Riis"), Per),
+            (at(text, &toks, "Keysers"), Per),
+        ];
+        let got = nationalities(text, &toks, &gaz, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("German", Misc),
+                ("Erik Zabel", Per),
+                ("Dane", Misc),
+                ("Bjarne Riis", Per),
+                ("Keysers", Per)
+            ]
+        );
     }
 
     #[test]
@@ -2505,10 +2605,19 @@ mod tests {
                     2. Tony Rominger ( Switzerland ) Mapei same time\n\
                     3. New York ( AP ) 12";
         assert_eq!(
-            find(race, &[("Ludmila Engquist", Loc), ("Mapei", Per)]),
+            find(
+                race,
+                &[
+                    ("Ludmila Engquist", Loc),
+                    ("Mapei", Per),
+                    ("Sweden", Label::Misc)
+                ]
+            ),
             [
                 o("Ludmila Engquist", Per),
+                o("Sweden", Loc),
                 o("Tony Rominger", Per),
+                o("Switzerland", Loc),
                 o("Mapei", Org)
             ]
         );
