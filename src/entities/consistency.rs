@@ -87,8 +87,17 @@ pub fn harmonize(
             *s += v;
         }
         if *l == Label::Per && r.len() >= 2 {
-            let last = r.end - 1..r.end;
-            votes.entry(key(text, tokens, &last)).or_default()[0] += 1.5;
+            // The surname: the last word, or the first before a hyphenated given name ("Tung
+            // Chee-hwa", "Kim Dae-jung").
+            let hyphenated = r.len() >= 4
+                && &text[tokens[r.end - 2].clone()] == "-"
+                && text[tokens[r.end - 1].clone()].starts_with(|c: char| c.is_lowercase());
+            let surname = if hyphenated {
+                r.start..r.start + 1
+            } else {
+                r.end - 1..r.end
+            };
+            votes.entry(key(text, tokens, &surname)).or_default()[0] += 1.5;
         }
     }
     let out: Vec<(Range<usize>, Label)> = spans

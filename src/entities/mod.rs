@@ -882,6 +882,12 @@ mod tests {
         let text = "South Korean Foreign Minister Kim Min-seok met reporters in Seoul.";
         assert_entity(text, "Kim Min-seok", Label::Per);
         assert_entity("Lee Jae-myung said so.", "Lee Jae-myung", Label::Per);
+        // Tagged a place, without the syllable; the surname is the first word.
+        let text = "Hong Kong 's Tung meets Chinese leaders .\n\nBEIJING 1996-12-12\n\n\
+                    Tung Chee-hwa , chosen to run Hong Kong after the British colony returns to \
+                    China next year , met President Jiang Zemin .";
+        assert_entity(text, "Tung Chee-hwa", Label::Per);
+        assert_entity(text, "Tung", Label::Per);
         assert_entity(
             "President Moon Jae-in met Kim Jong Un.",
             "Moon Jae-in",

@@ -356,7 +356,8 @@ pub fn hyphen_pairs(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans:
 /// person's span followed, with no space, by "-" and a syllable of two to five ASCII letters that
 /// is no common word ("backed", "led" are: "Putin-backed") takes them in. A syllable counts as a
 /// common word when large English text capitalizes it in under 40 % of its uses; "in" is one,
-/// but ends a name after a full name ("Moon Jae-in"; not "Starmer-in-waiting").
+/// but ends a name after a full name ("Moon Jae-in"; not "Starmer-in-waiting"). A span of two
+/// words so followed is a person's whatever its label ("Tung Chee-hwa" was LOC).
 pub fn hyphenated_given_names(
     text: &str,
     tokens: &[Range<usize>],
@@ -377,7 +378,9 @@ pub fn hyphenated_given_names(
         let free = spans.get(n + 1).is_none_or(|(next, _)| next.start > e + 1);
         // Not a compound going on ("Starmer-in-waiting").
         let ends = !(t.glued(e + 1) && t.word(e + 2) == "-");
-        if *label == Label::Per
+        // Two words and a syllable are a person's name whatever the tagger said ("Tung
+        // Chee-hwa" was LOC).
+        if (*label == Label::Per || r.len() == 2)
             && free
             && t.word(e) == "-"
             && t.glued(e - 1)
@@ -385,7 +388,7 @@ pub fn hyphenated_given_names(
             && ends
             && syllable(t.word(e + 1), r.len() >= 2)
         {
-            spans[n].0.end = e + 2;
+            spans[n] = (r.start..e + 2, Label::Per);
         }
     }
     spans
@@ -787,9 +790,6 @@ pub fn nationalities(
         c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
     };
     let is_nationality = |w: &str| {
-        if NATIONALITY_NOUNS.contains(&w) {
-            return true;
-        }
         let bits = gaz.word(word_hash(w));
         w.len() >= 4
             && one_capital(w)
@@ -824,13 +824,10 @@ pub fn nationalities(
         .collect();
     add_outside(tokens.len(), spans, |i| {
         let w = t.word(i);
-        if !is_nationality(w) {
-            return None;
-        }
         let before_person =
             t.joined(i) && person_starts.binary_search(&(i + 1)).is_ok() && before_name(w);
-        // A noun only before a person ("Pole position" is none).
-        if NATIONALITY_NOUNS.contains(&w) {
+        if !is_nationality(w) {
+            // A noun of the list only before a person ("Pole position" is none).
             return before_person.then_some(Label::Misc);
         }
         let next = t.word(i + 1);
@@ -2410,9 +2407,11 @@ mod tests {
         // Before a person's name: the nationality alone, or cut from the name's start; not a
         // first name that is a nationality too.
         let text =
-            "German Erik Zabel won as Dane Bjarne Riis kept the lead . Christian Keysers said";
+            "German Erik Zabel won as Dane Bjarne Riis kept the lead . Christian Keysers said . \
+             Serb opposition rallies .";
         let toks = tokenize(text);
-        let gaz = Gazetteer::parse("@nationality\ngerman\nchristian\n@first\nchristian\ndane\n");
+        let gaz =
+            Gazetteer::parse("@nationality\ngerman\nchristian\nserb\n@first\nchristian\ndane\n");
         let spans: Spans = vec![
             (at(text, &toks, "Erik Zabel"), Per),
             (at(text, &toks, "Dane Bjarne Riis"), Per),
@@ -2426,7 +2425,8 @@ mod tests {
                 ("Erik Zabel", Per),
                 ("Dane", Misc),
                 ("Bjarne Riis", Per),
-                ("Keysers", Per)
+                ("Keysers", Per),
+                ("Serb", Misc)
             ]
         );
     }
