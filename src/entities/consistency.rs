@@ -86,6 +86,15 @@ pub fn harmonize(
         for (s, v) in sum.iter_mut().zip(vote) {
             *s += v;
         }
+        // A company's name without its legal form: "Boeing" of "Boeing Co".
+        if *l == Label::Org
+            && r.len() >= 2
+            && super::spanfix::LEGAL_FORMS.contains(&&text[tokens[r.end - 1].clone()])
+        {
+            votes
+                .entry(key(text, tokens, &(r.start..r.end - 1)))
+                .or_default()[1] += 1.0;
+        }
         if *l == Label::Per && r.len() >= 2 {
             // The surname: the last word, or the first before a hyphenated given name ("Tung
             // Chee-hwa", "Kim Dae-jung").

@@ -268,6 +268,7 @@ fn tag_names(
     let out = spanfix::place_slugs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::org_heads(text, tokens, out);
     let out = spanfix::boundaries(text, tokens, out);
+    let out = spanfix::legal_names(text, tokens, &tg.gazetteer, out);
     let out = spanfix::coordinated_orgs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::hyphen_pairs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::hyphenated_given_names(text, tokens, &tg.gazetteer, out);
@@ -985,6 +986,21 @@ mod tests {
         let olivetti: Vec<_> = got.iter().filter(|(m, _)| *m == "Olivetti").collect();
         assert_eq!(olivetti.len(), 3, "{got:?}");
         assert!(olivetti.iter().all(|(_, l)| *l == Label::Org), "{got:?}");
+        // A legal form names a company the tagger left out, and its name without the form.
+        let text = "Boeing to buy McDonnell Douglas .\n\
+                    Boeing Co said on Sunday it would buy McDonnell Douglas Corp .\n\
+                    Boeing chairman Phil Condit said the deal would be completed next year .";
+        let got = mentions(text);
+        let boeing: Vec<_> = got
+            .iter()
+            .filter(|(m, _)| m.starts_with("Boeing"))
+            .collect();
+        assert_eq!(boeing.len(), 3, "{got:?}");
+        assert!(boeing.iter().all(|(_, l)| *l == Label::Org), "{got:?}");
+        // The employers of analysts and dealers.
+        let text = "Analysts at Merrill Lynch and Smith Barney said the price was fair .";
+        assert_entity(text, "Merrill Lynch", Label::Org);
+        assert_entity(text, "Smith Barney", Label::Org);
         let person = "The cloister was sold to the manufacturer Georg Reichenbach .";
         assert!(
             !mentions(person).contains(&("Georg Reichenbach", Label::Org)),

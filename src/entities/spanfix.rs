@@ -269,10 +269,62 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
 }
 
 /// Legal forms that end a company's name ("Ford Motor Co", "Daimler-Benz AG").
-const LEGAL_FORMS: &[&str] = &[
+pub const LEGAL_FORMS: &[&str] = &[
     "AB", "AG", "ASA", "BV", "Bhd", "Co", "Co.", "Corp", "Corp.", "Cos", "GmbH", "Inc", "Inc.",
     "LLC", "Ltd", "Ltd.", "N.V.", "NV", "PLC", "Plc", "S.A.", "SA", "SpA", "plc",
 ];
+
+/// A legal form after capitalized words makes them a company, with the form: "Boeing Co said"
+/// (the tagger left both out at the sentence's start), "Boeing" + "Co" (it left the form out).
+/// Up to three capitalized words on the line are taken; a place before the form is left alone
+/// ("Adelaide SA" is the state's abbreviation).
+pub fn legal_names(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: Spans) -> Spans {
+    let t = Text { text, tokens };
+    let place = gazetteer::bits(&["country", "city", "region"]);
+    let capitalized = |i: usize| t.word(i).starts_with(|c: char| c.is_uppercase());
+    let mut out: Spans = Vec::with_capacity(spans.len());
+    let mut next = spans.into_iter().peekable();
+    for i in 1..tokens.len() {
+        // The spans that start at this token or before it, in order.
+        while let Some((r, _)) = next.peek() {
+            if r.start > i {
+                break;
+            }
+            out.extend(next.next());
+        }
+        let covered = out.last().is_some_and(|(r, _)| r.end > i);
+        // Not the "Co" of "Co-operation".
+        let compound = t.glued(i) && t.word(i + 1) == "-";
+        if covered || compound || !LEGAL_FORMS.contains(&t.word(i)) || !t.joined(i - 1) {
+            continue;
+        }
+        match out.last_mut() {
+            Some((r, label)) if r.end == i => {
+                if gaz.entry(r.clone().map(|k| t.word(k))) & place == 0 {
+                    *r = r.start..i + 1;
+                    *label = Label::Org;
+                }
+            }
+            _ => {
+                let mut start = i;
+                while start > 0
+                    && i - start < 3
+                    && capitalized(start - 1)
+                    && t.joined(start - 1)
+                    && out.last().is_none_or(|(r, _)| r.end < start)
+                {
+                    start -= 1;
+                }
+                let words = start..i;
+                if !words.is_empty() && gaz.entry(words.clone().map(|k| t.word(k))) & place == 0 {
+                    out.push((start..i + 1, Label::Org));
+                }
+            }
+        }
+    }
+    out.extend(next);
+    out
+}
 
 /// Two organizations joined by "and" that the tagger took for one: "Ford Motor Co and General
 /// Motors Corp", "Air France and Air Inter", "the Security Council and the Organisation for
@@ -502,9 +554,27 @@ const COMPANY_NOUNS: &[&str] = &[
     "subsidiary",
 ];
 
+/// People of the markets, whose employer follows "at" or "with": "an analyst at Nomura
+/// Securities", "dealers at Merrill Lynch".
+const MARKET_PEOPLE: &[&str] = &[
+    "analyst",
+    "analysts",
+    "broker",
+    "brokers",
+    "dealer",
+    "dealers",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "trader",
+    "traders",
+];
+
 /// A name whose shares are traded is a company: "Shares in Daimler-Benz rose", "Philips
 /// shares were undervalued", "a stake in Siemens"; so is one after a noun of `COMPANY_NOUNS`
-/// ("computer maker Olivetti") unless it reads as a person's full name. A name that is a country, region, city or nationality as a
+/// ("computer maker Olivetti") unless it reads as a person's full name, and so are the
+/// employers of analysts and dealers ("analysts at Merrill Lynch and Smith Barney"). A name that is a country, region, city or nationality as a
 /// whole is left alone ("Tokyo stocks", "German shares"). Returns the keys of the names so
 /// found, which stay organizations in the whole document (`orgs_everywhere`): the vote of three
 /// "Olivetti" tagged PER must not undo what the shares say.
@@ -517,7 +587,22 @@ pub fn companies_by_context(
     let t = Text { text, tokens };
     let place = gazetteer::bits(&["country", "city", "region", "nationality"]);
     let mut keys = Vec::new();
+    // Where the last employer of market people ended ("analysts at Merrill Lynch and Smith
+    // Barney": the second after "and").
+    let mut employer_end = None;
     for (r, label) in &mut spans {
+        let employer = r.start >= 2
+            && matches!(t.word(r.start - 1), "at" | "with")
+            && MARKET_PEOPLE.contains(&t.word(r.start - 2).to_ascii_lowercase().as_str())
+            || employer_end
+                .is_some_and(|end| r.start == end + 1 && matches!(t.word(end), "and" | "," | "or"));
+        employer_end = None;
+        if employer && gaz.entry(r.clone().map(|i| t.word(i))) & place == 0 {
+            *label = Label::Org;
+            keys.push(key(text, tokens, r));
+            employer_end = Some(r.end);
+            continue;
+        }
         let before = r.start >= 2
             && matches!(t.word(r.start - 2), "shares" | "Shares" | "stake" | "stock")
             && matches!(t.word(r.start - 1), "in" | "of");
@@ -2496,6 +2581,29 @@ mod tests {
                 o("Leeds", Label::Org),
                 o("Crystal Palace", Label::Org),
                 o("Leeds United", Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn legal_forms_make_companies() {
+        use Label::{Loc, Org, Per};
+        let text = "Boeing Co said . Shares of Sony Corp rose . Sydney Smith AG met Adelaide SA \
+                    staff . He Co-founded it .";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@city\nadelaide\n");
+        let spans: Spans = vec![
+            (at(text, &toks, "Sony"), Per),
+            (at(text, &toks, "Adelaide"), Loc),
+        ];
+        let got = legal_names(text, &toks, &gaz, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("Boeing Co", Org),
+                ("Sony Corp", Org),
+                ("Sydney Smith AG", Org),
+                ("Adelaide", Loc)
             ]
         );
     }
