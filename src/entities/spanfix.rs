@@ -957,9 +957,9 @@ pub fn acronyms_in_capitals(
 /// a line without a lower-case word of four letters, names lose such words at their edges,
 /// and persons are also cut at such a word inside ("Keir Starmer Condemns Trump"); "Of", "To"
 /// and their kind leave the edges too; a lone word left that is capitalized in under 40 % of
-/// its uses goes, unless a person. A name that is a gazetteer's place, nationality or
-/// organization as a whole, an organization's head noun at a name's end ("Council") and a
-/// known surname ("Rice") are kept.
+/// its uses goes, unless a person, and so does a common word alone in capitals ("ENGLAND WIN
+/// SERIES"). A name that is a gazetteer's place, nationality or organization as a whole, an
+/// organization's head noun at a name's end ("Council") and a known surname ("Rice") are kept.
 pub fn title_case_words(
     text: &str,
     tokens: &[Range<usize>],
@@ -981,6 +981,15 @@ pub fn title_case_words(
         )
     };
     let known = |r: &Range<usize>| gaz.entry(r.clone().map(|i| t.word(i))) & names != 0;
+    // A plain word in capitals ("ENGLAND WIN SERIES"): a common word of the gazetteer (written
+    // in lower case nine times in ten) and nothing else.
+    let common = gazetteer::bit("common");
+    let shouted = |i: usize| {
+        let w = t.word(i);
+        w.len() >= 3
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && gaz.word(word_hash(w)) == common
+    };
     let mut out: Spans = Vec::with_capacity(spans.len());
     // The line of the last span and its casing: spans come in order, so each line is read once.
     let (mut line, mut ordinary) = (0..0, true);
@@ -1032,8 +1041,9 @@ pub fn title_case_words(
             let lone_word = p.len() == 1
                 && label != Label::Per
                 && !known(&p)
-                && t.capitalized(p.start)
-                && (1..=2).contains(&gaz.capitalized_share(t.word(p.start)));
+                && (t.capitalized(p.start)
+                    && (1..=2).contains(&gaz.capitalized_share(t.word(p.start)))
+                    || shouted(p.start));
             if !p.is_empty() && !lone_word {
                 out.push((p, label));
             }
@@ -2582,6 +2592,23 @@ mod tests {
                 o("Crystal Palace", Label::Org),
                 o("Leeds United", Label::Org)
             ]
+        );
+    }
+
+    #[test]
+    fn common_words_in_capitals_are_no_names() {
+        use Label::Loc;
+        let text = "CRICKET - ENGLAND WIN SERIES AGAINST PAKISTAN .";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@common\nseries\nwin\n@country\npakistan\n");
+        let spans: Spans = ["ENGLAND", "SERIES", "PAKISTAN"]
+            .iter()
+            .map(|w| (at(text, &toks, w), Loc))
+            .collect();
+        let got = title_case_words(text, &toks, &gaz, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [("ENGLAND", Loc), ("PAKISTAN", Loc)]
         );
     }
 
