@@ -282,9 +282,20 @@ pub fn legal_names(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: 
     let t = Text { text, tokens };
     let place = gazetteer::bits(&["country", "city", "region"]);
     let capitalized = |i: usize| t.word(i).starts_with(|c: char| c.is_uppercase());
+    // Most texts have no legal form: look for one first.
+    let legal_form = |i: usize| {
+        let w = t.word(i).as_bytes();
+        (2..=5).contains(&w.len())
+            && (w[0].is_ascii_uppercase() || w[0] == b'p')
+            && LEGAL_FORMS.contains(&t.word(i))
+    };
+    let forms: Vec<usize> = (1..tokens.len()).filter(|&i| legal_form(i)).collect();
+    if forms.is_empty() {
+        return spans;
+    }
     let mut out: Spans = Vec::with_capacity(spans.len());
     let mut next = spans.into_iter().peekable();
-    for i in 1..tokens.len() {
+    for i in forms {
         // The spans that start at this token or before it, in order.
         while let Some((r, _)) = next.peek() {
             if r.start > i {
@@ -295,7 +306,7 @@ pub fn legal_names(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: 
         let covered = out.last().is_some_and(|(r, _)| r.end > i);
         // Not the "Co" of "Co-operation".
         let compound = t.glued(i) && t.word(i + 1) == "-";
-        if covered || compound || !LEGAL_FORMS.contains(&t.word(i)) || !t.joined(i - 1) {
+        if covered || compound || !t.joined(i - 1) {
             continue;
         }
         match out.last_mut() {
@@ -875,12 +886,11 @@ pub fn nationalities(
         c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
     };
     let is_nationality = |w: &str| {
+        if w.len() < 4 || !one_capital(w) {
+            return false;
+        }
         let bits = gaz.word(word_hash(w));
-        w.len() >= 4
-            && one_capital(w)
-            && bits & nationality != 0
-            && bits & other == 0
-            && !NOT_NATIONALITIES.contains(&w)
+        bits & nationality != 0 && bits & other == 0 && !NOT_NATIONALITIES.contains(&w)
     };
     // Before a person's name, not a first name that is also a nationality ("Christian
     // Keysers"), but the five that wire news does put there.
@@ -909,6 +919,9 @@ pub fn nationalities(
         .collect();
     add_outside(tokens.len(), spans, |i| {
         let w = t.word(i);
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
         let before_person =
             t.joined(i) && person_starts.binary_search(&(i + 1)).is_ok() && before_name(w);
         if !is_nationality(w) {
