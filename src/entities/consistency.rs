@@ -199,13 +199,47 @@ pub fn add_outside(
 /// document a name of the same type as "Fiji Labour Party" (the tagger, left alone, knows little
 /// of an unknown run of capitals). The acronym must be 2–6 capitals, start with the name's initial
 /// (or, for an organization, be its capitalized words' initials in any order: "FARC") and follow a
-/// name of at least two words; so "KYIV (AP)" defines nothing.
+/// name of at least two words; so "KYIV (AP)" defines nothing. An organization whose acronym
+/// has one more initial, that of the word before it, takes that word in ("Kurdish Democratic
+/// Party ( KDP )").
 pub fn acronyms(
     text: &str,
     tokens: &[Range<usize>],
-    spans: Vec<(Range<usize>, Label)>,
+    mut spans: Vec<(Range<usize>, Label)>,
 ) -> Vec<(Range<usize>, Label)> {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
+    let initial = |i: usize| word(i).bytes().next().filter(u8::is_ascii_uppercase);
+    // An organization the tagger began one word late, which its acronym shows: "Kurdish
+    // Democratic Party ( KDP )", "Kurdish" left out or a MISC of its own.
+    for k in 0..spans.len() {
+        let (r, l) = &spans[k];
+        let acr = word(r.end + 1).as_bytes();
+        if *l != Label::Org
+            || r.start == 0
+            || word(r.end) != "("
+            || word(r.end + 2) != ")"
+            || !(3..=6).contains(&acr.len())
+        {
+            continue;
+        }
+        let before = r.start - 1;
+        let initials: Vec<u8> = r.clone().filter_map(initial).collect();
+        let free = k == 0
+            || spans[k - 1].0.end <= before
+            || spans[k - 1].0 == (before..r.start) && spans[k - 1].1 == Label::Misc;
+        if free
+            && initial(before) == Some(acr[0])
+            && initials == acr[1..]
+            && !text[tokens[before].end..tokens[r.start].start].contains('\n')
+        {
+            spans[k].0.start = before;
+            if k > 0 && spans[k - 1].0.start == before {
+                // The MISC word is in the name now; emptied, then dropped below.
+                spans[k - 1].0 = before..before;
+            }
+        }
+    }
+    spans.retain(|(r, _)| !r.is_empty());
     // An organization's acronym may come from its name in another language, in another order:
     // "Revolutionary Armed Forces of Colombia ( FARC )". Its letters are then the initials of
     // the name's capitalized words, each once ("Parliament of New South Wales ( NSW )" names
@@ -475,6 +509,32 @@ pub(super) mod tests {
                 ("FARC", Label::Org),
                 ("Ford Motor Co", Label::Org),
                 ("Parliament of New South Wales", Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_show_where_an_organization_begins() {
+        let text = "Kurdish Democratic Party ( KDP ) forces . the Iranian Revolutionary Guard \
+                    Corps ( IRGC ) . the Social Democratic Party ( SDP )";
+        let toks = tokenize(text);
+        // The last name is whole already: "the" gives it no initial.
+        let spans = vec![
+            (at(text, &toks, "Democratic Party"), Label::Org),
+            (at(text, &toks, "Iranian"), Label::Misc),
+            (at(text, &toks, "Revolutionary Guard Corps"), Label::Org),
+            (at(text, &toks, "Social Democratic Party"), Label::Org),
+        ];
+        let got = acronyms(text, &toks, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("Kurdish Democratic Party", Label::Org),
+                ("KDP", Label::Org),
+                ("Iranian Revolutionary Guard Corps", Label::Org),
+                ("IRGC", Label::Org),
+                ("Social Democratic Party", Label::Org),
+                ("SDP", Label::Org)
             ]
         );
     }

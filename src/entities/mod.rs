@@ -798,6 +798,11 @@ mod tests {
                 .count(),
             2
         );
+        assert_entity(
+            "Erbakan met Gaddafi in Tripoli , the Anatolian news agency said .",
+            "Anatolian",
+            Label::Org,
+        );
         // A place before "newspaper" stays a place.
         assert_entity(
             "He told a Moscow newspaper on Monday.",

@@ -1065,9 +1065,9 @@ pub fn title_case_words(
     out
 }
 
-/// "Time magazine", "the Guardian newspaper": a name right before a word for a publication or
-/// broadcaster is that organization, unless it is a place or a nationality ("a Moscow
-/// newspaper", "the British broadcaster").
+/// "Time magazine", "the Guardian newspaper", "the Anatolian news agency": a name right before
+/// a word for a publication, broadcaster or news agency is that organization, unless it is a
+/// place or a nationality ("a Moscow newspaper", "the British broadcaster").
 pub fn media_names(
     text: &str,
     tokens: &[Range<usize>],
@@ -1079,14 +1079,13 @@ pub fn media_names(
         | gazetteer::bit("region")
         | gazetteer::bit("nationality");
     for (r, label) in &mut spans {
-        let next = tokens.get(r.end).map_or("", |t| &text[t.clone()]);
-        if *label == Label::Org
-            || !matches!(
-                next,
-                "magazine" | "newspaper" | "tabloid" | "broadcaster" | "weekly"
-            )
-            || r.len() > gazetteer::MAX_TOKENS
-        {
+        let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
+        let next = word(r.end);
+        let media = matches!(
+            next,
+            "magazine" | "newspaper" | "tabloid" | "broadcaster" | "weekly"
+        ) || next == "news" && word(r.end + 1) == "agency";
+        if *label == Label::Org || !media || r.len() > gazetteer::MAX_TOKENS {
             continue;
         }
         if gaz.entry(r.clone().map(|i| &text[tokens[i].clone()])) & not == 0 {
