@@ -277,11 +277,39 @@ pub const LEGAL_FORMS: &[&str] = &[
 /// A legal form after capitalized words makes them a company, with the form: "Boeing Co said"
 /// (the tagger left both out at the sentence's start), "Boeing" + "Co" (it left the form out).
 /// Up to three capitalized words on the line are taken; a place before the form is left alone
-/// ("Adelaide SA" is the state's abbreviation).
+/// ("Adelaide SA" is the state's abbreviation). A name ending in the form takes the capitalized
+/// words before it ("Matsushita" + "Electric Industrial Co").
 pub fn legal_names(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: Spans) -> Spans {
     let t = Text { text, tokens };
     let place = gazetteer::bits(&["country", "city", "region"]);
-    let capitalized = |i: usize| t.word(i).starts_with(|c: char| c.is_uppercase());
+    // A word of the name: capitalized, and not a sentence's first function word ("The
+    // Boeing Co").
+    let name_word = |i: usize| {
+        let w = t.word(i);
+        w.starts_with(|c: char| c.is_uppercase())
+            && !matches!(
+                w,
+                "The"
+                    | "A"
+                    | "An"
+                    | "And"
+                    | "But"
+                    | "In"
+                    | "On"
+                    | "At"
+                    | "Of"
+                    | "For"
+                    | "By"
+                    | "To"
+                    | "With"
+                    | "From"
+                    | "As"
+                    | "If"
+                    | "When"
+                    | "While"
+                    | "After"
+            )
+    };
     // Most texts have no legal form: look for one first.
     let legal_form = |i: usize| {
         let w = t.word(i).as_bytes();
@@ -303,10 +331,29 @@ pub fn legal_names(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: 
             }
             out.extend(next.next());
         }
-        let covered = out.last().is_some_and(|(r, _)| r.end > i);
         // Not the "Co" of "Co-operation".
         let compound = t.glued(i) && t.word(i + 1) == "-";
-        if covered || compound || !t.joined(i - 1) {
+        if compound || !t.joined(i - 1) {
+            continue;
+        }
+        // Words before a span that ends in the form ("Matsushita" + "Electric Industrial Co"
+        // MISC): the company's name goes on to the left.
+        let before = out.len().checked_sub(2).map_or(0, |k| out[k].0.end);
+        if let Some((r, label)) = out.last_mut().filter(|(r, _)| r.end > i) {
+            if r.end == i + 1 {
+                let mut start = r.start;
+                while start > before
+                    && r.end - start < 5
+                    && name_word(start - 1)
+                    && t.joined(start - 1)
+                {
+                    start -= 1;
+                }
+                if r.end - start >= 2 {
+                    *r = start..r.end;
+                    *label = Label::Org;
+                }
+            }
             continue;
         }
         match out.last_mut() {
@@ -320,7 +367,7 @@ pub fn legal_names(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: 
                 let mut start = i;
                 while start > 0
                     && i - start < 3
-                    && capitalized(start - 1)
+                    && name_word(start - 1)
                     && t.joined(start - 1)
                     && out.last().is_none_or(|(r, _)| r.end < start)
                 {
@@ -2628,12 +2675,14 @@ mod tests {
     fn legal_forms_make_companies() {
         use Label::{Loc, Org, Per};
         let text = "Boeing Co said . Shares of Sony Corp rose . Sydney Smith AG met Adelaide SA \
-                    staff . He Co-founded it .";
+                    staff . He Co-founded it . Matsushita Electric Industrial Co said . The \
+                    Acme Co said .";
         let toks = tokenize(text);
         let gaz = Gazetteer::parse("@city\nadelaide\n");
         let spans: Spans = vec![
             (at(text, &toks, "Sony"), Per),
             (at(text, &toks, "Adelaide"), Loc),
+            (at(text, &toks, "Electric Industrial Co"), Label::Misc),
         ];
         let got = legal_names(text, &toks, &gaz, spans);
         assert_eq!(
@@ -2642,7 +2691,9 @@ mod tests {
                 ("Boeing Co", Org),
                 ("Sony Corp", Org),
                 ("Sydney Smith AG", Org),
-                ("Adelaide", Loc)
+                ("Adelaide", Loc),
+                ("Matsushita Electric Industrial Co", Org),
+                ("Acme Co", Org)
             ]
         );
     }
