@@ -941,6 +941,10 @@ mod tests {
         for place in ["Sri Lanka", "Australia", "Colombo"] {
             assert_entity(text, place, Label::Loc);
         }
+        // A city after "In" at a sentence's start is a place too.
+        let text = "In Chicago , Frank Thomas drove in four runs as the White Sox routed the \
+                    Detroit Tigers 11-2 .";
+        assert_entity(text, "Chicago", Label::Loc);
         // A player beaten in a tennis report is no club; a club named like a person still is.
         let text = "Monica Seles beat Martina Hingis 6-2 6-4 on Saturday to reach the final .";
         assert_entity(text, "Martina Hingis", Label::Per);

@@ -1976,7 +1976,7 @@ impl ResultsLines {
                         && whole == 0
                         && r.clone()
                             .any(|i| bits(i) & city != 0 && bits(i) & country == 0);
-                    let after_in = r.start > 0 && t.word(r.start - 1) == "in";
+                    let after_in = r.start > 0 && matches!(t.word(r.start - 1), "in" | "In");
                     // Next to the result: "Leicestershire beat Somerset", "lost to Vitesse".
                     let beside = (result_word(t.word(r.end))
                         || (r.start > 0 && result_word(t.word(r.start - 1)))
@@ -2089,7 +2089,7 @@ impl ResultsLines {
         }
         let place = gazetteer::bits(&["city", "region"]);
         for (r, l) in &mut spans {
-            let after_in = r.start > 0 && t.word(r.start - 1) == "in";
+            let after_in = r.start > 0 && matches!(t.word(r.start - 1), "in" | "In");
             if !clubs.contains(&key(r)) {
                 continue;
             }
