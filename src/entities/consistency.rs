@@ -134,6 +134,40 @@ pub fn harmonize(
     })
 }
 
+/// A team's nickname alone is the team: "Yankees" (tagged MISC) after "New York Yankees"
+/// (ORG). A one-word span, capitalized and ending in "s", that is the last word of an
+/// organization of two words or more in the document, becomes an organization. Only spans the
+/// tagger found are relabelled, and the plural is required: an organization's last word in
+/// general ("Network", "School") is no name alone.
+pub fn nicknames(
+    text: &str,
+    tokens: &[Range<usize>],
+    mut spans: Vec<(Range<usize>, Label)>,
+) -> Vec<(Range<usize>, Label)> {
+    let word = |i: usize| &text[tokens[i].clone()];
+    let nickname = |w: &str| {
+        w.len() >= 4 && w.ends_with(['s', 'S']) && w.starts_with(|c: char| c.is_uppercase())
+    };
+    let teams: Vec<String> = spans
+        .iter()
+        .filter(|(r, l)| *l == Label::Org && r.len() >= 2 && nickname(word(r.end - 1)))
+        .map(|(r, _)| key(text, tokens, &(r.end - 1..r.end)))
+        .collect();
+    if teams.is_empty() {
+        return spans;
+    }
+    for (r, l) in &mut spans {
+        if *l != Label::Org
+            && r.len() == 1
+            && nickname(word(r.start))
+            && teams.contains(&key(text, tokens, r))
+        {
+            *l = Label::Org;
+        }
+    }
+    spans
+}
+
 /// Two touching spans that the document names elsewhere as one are one: "Pakistan captain
 /// Wasim Akram", tagged "Wasim" MISC + "Akram" PER, after "Wasim Akram" PER in the scoreboard.
 /// The joined span takes the label of the whole name's first mention.
@@ -509,6 +543,33 @@ pub(super) mod tests {
                 ("FARC", Label::Org),
                 ("Ford Motor Co", Label::Org),
                 ("Parliament of New South Wales", Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn nicknames_are_teams() {
+        let text = "ORIOLES BEAT YANKEES . the Baltimore Orioles beat the New York Yankees 9-3 . \
+                    The Yankees lost . the Tokyo Stock Exchange . Exchange rates";
+        let toks = tokenize(text);
+        // The first word of a phrase found by `at`.
+        let first = |words: &str| at(text, &toks, words).start..at(text, &toks, words).start + 1;
+        let spans = vec![
+            (at(text, &toks, "YANKEES"), Label::Misc),
+            (at(text, &toks, "New York Yankees"), Label::Org),
+            (first("Yankees lost"), Label::Misc),
+            (at(text, &toks, "Tokyo Stock Exchange"), Label::Org),
+            (first("Exchange rates"), Label::Misc),
+        ];
+        let got = nicknames(text, &toks, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("YANKEES", Label::Org),
+                ("New York Yankees", Label::Org),
+                ("Yankees", Label::Org),
+                ("Tokyo Stock Exchange", Label::Org),
+                ("Exchange", Label::Misc)
             ]
         );
     }

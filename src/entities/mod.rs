@@ -283,6 +283,7 @@ fn tag_names(
     let out = results.apply(out);
     let out = consistency::rejoin(text, tokens, out);
     let out = consistency::harmonize(text, tokens, out, &votes);
+    let out = consistency::nicknames(text, tokens, out);
     let out = spanfix::orgs_everywhere(text, tokens, &companies, out);
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
