@@ -844,22 +844,29 @@ pub fn sports_slugs(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans 
 /// A wire headline's place slug is a name of its own: "UK - BRITISH AIRWAYS IN TALKS" gave one
 /// ORG "UK - BRITISH AIRWAYS". A span that runs over the " - " after a place (one to three
 /// words opening the line, a country, region or city as a whole) is cut there, the place
-/// becoming a LOC.
+/// becoming a LOC; so is one after a listed organization ("NFL - COWBOYS EDGE EAGLES"), which
+/// becomes an ORG.
 pub fn place_slugs(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: Spans) -> Spans {
     let t = Text { text, tokens };
     let place = gazetteer::bits(&["country", "region", "city"]);
+    let org = gazetteer::bit("org");
     let line_start = |i: usize| i == 0 || !t.joined(i - 1);
     let mut out = Vec::with_capacity(spans.len());
     for (r, l) in spans {
         let dash = (r.start + 1..r.end.min(r.start + 4)).find(|&d| {
             t.word(d) == "-" && !t.glued(d - 1) && !t.glued(d) && t.joined(d) && d + 1 < r.end
         });
-        match dash {
-            Some(d)
-                if line_start(r.start)
-                    && gaz.entry((r.start..d).map(|i| t.word(i))) & place != 0 =>
-            {
+        let slug = dash
+            .filter(|_| line_start(r.start))
+            .map(|d| (d, gaz.entry((r.start..d).map(|i| t.word(i)))));
+        match slug {
+            Some((d, bits)) if bits & place != 0 => {
                 out.push((r.start..d, Label::Loc));
+                out.push((d + 1..r.end, l));
+            }
+            // A league before a sports headline: "NFL - COWBOYS EDGE EAGLES".
+            Some((d, bits)) if bits & org != 0 => {
+                out.push((r.start..d, Label::Org));
                 out.push((d + 1..r.end, l));
             }
             _ => out.push((r, l)),
@@ -2738,13 +2745,15 @@ mod tests {
     #[test]
     fn place_slugs_are_cut_from_the_headline() {
         use Label::{Loc, Org};
-        let text = "UK - BRITISH AIRWAYS IN TALKS\nAUSTRIA - HUNGARY\nGREAT WHITE - SHARK FILM";
+        let text = "UK - BRITISH AIRWAYS IN TALKS\nAUSTRIA - HUNGARY\nGREAT WHITE - SHARK FILM\n\
+                    NFL - COWBOYS EDGE EAGLES";
         let toks = tokenize(text);
-        let gaz = Gazetteer::parse("@country\nuk\naustria\n");
+        let gaz = Gazetteer::parse("@country\nuk\naustria\n@org\nnfl\n");
         let spans: Spans = vec![
             (at(text, &toks, "UK - BRITISH AIRWAYS"), Org),
             (at(text, &toks, "AUSTRIA - HUNGARY"), Loc),
             (at(text, &toks, "GREAT WHITE - SHARK"), Org),
+            (at(text, &toks, "NFL - COWBOYS"), Org),
         ];
         let got = place_slugs(text, &toks, &gaz, spans);
         assert_eq!(
@@ -2755,6 +2764,8 @@ mod tests {
                 ("AUSTRIA", Loc),
                 ("HUNGARY", Loc),
                 ("GREAT WHITE - SHARK", Org),
+                ("NFL", Org),
+                ("COWBOYS", Org),
             ]
         );
     }
