@@ -545,15 +545,19 @@ fn datelines(
     };
     let mut changed = false;
     for sent in sents {
+        // Up to three words in capitals, and the hyphens inside one ("PORT-AU-PRINCE").
         let mut end = sent.start;
-        while end < sent.end
-            && end - sent.start < 3
-            && (caps(end)
-                || (end > sent.start
-                    && &text[tokens[end].clone()] == "-"
-                    && end + 1 < sent.end
-                    && caps(end + 1)))
-        {
+        let mut words = 0;
+        while end < sent.end {
+            if caps(end) && words < 3 {
+                words += 1;
+            } else if !(end > sent.start
+                && &text[tokens[end].clone()] == "-"
+                && end + 1 < sent.end
+                && caps(end + 1))
+            {
+                break;
+            }
             end += 1;
         }
         if end == sent.start || end >= sent.end || !caps(end - 1) {
@@ -1144,6 +1148,11 @@ mod tests {
         assert_entity(
             "KYIV, Ukraine (AP) — Russia fired missiles.",
             "KYIV",
+            Label::Loc,
+        );
+        assert_entity(
+            "PORT-AU-PRINCE , Haiti 1996-12-03\nPolice arrested 10 people .",
+            "PORT-AU-PRINCE",
             Label::Loc,
         );
     }
