@@ -8,8 +8,10 @@
 //!   Corp" is two names; **place slugs** ([`place_slugs`]): "UK - BRITISH AIRWAYS" too.
 //! * **Hyphen pairs** ([`hyphen_pairs`]): "Kyiv-NATO" is a place and an organization.
 //! * **Hyphenated given names** ([`hyphenated_given_names`]): "Kim Min-seok" is one person.
-//! * **Companies** ([`companies_by_context`]): "Shares in Daimler-Benz rose", "computer maker
-//!   Olivetti": a name with shares or after a company's noun is an ORG in the whole document.
+//! * **Companies** ([`companies_by_context`], [`legal_names`]): "Shares in Daimler-Benz rose",
+//!   "computer maker Olivetti", "analysts at Merrill Lynch": a name with shares, after a
+//!   company's noun or employing analysts is an ORG in the whole document; so is "Boeing Co",
+//!   and the "Boeing" of the same document.
 //! * **Acronyms in capitals** ([`acronyms_in_capitals`]): "BONN SAYS EU MUST…": "EU" is an
 //!   ORG the tagger cannot tell from the capitals around it.
 //! * **Sports slugs** ([`sports_slugs`]): "SOCCER - " before a wire's headline is no name.
@@ -274,6 +276,12 @@ pub const LEGAL_FORMS: &[&str] = &[
     "LLC", "Ltd", "Ltd.", "N.V.", "NV", "PLC", "Plc", "S.A.", "SA", "SpA", "plc",
 ];
 
+/// Function words that open a sentence with a capital: no part of a name that follows.
+const SENTENCE_OPENERS: &[&str] = &[
+    "A", "After", "An", "And", "As", "At", "But", "By", "For", "From", "If", "In", "Of", "On",
+    "The", "To", "When", "While", "With",
+];
+
 /// A legal form after capitalized words makes them a company, with the form: "Boeing Co said"
 /// (the tagger left both out at the sentence's start), "Boeing" + "Co" (it left the form out).
 /// Up to three capitalized words on the line are taken; a place before the form is left alone
@@ -286,29 +294,7 @@ pub fn legal_names(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, spans: 
     // Boeing Co").
     let name_word = |i: usize| {
         let w = t.word(i);
-        w.starts_with(|c: char| c.is_uppercase())
-            && !matches!(
-                w,
-                "The"
-                    | "A"
-                    | "An"
-                    | "And"
-                    | "But"
-                    | "In"
-                    | "On"
-                    | "At"
-                    | "Of"
-                    | "For"
-                    | "By"
-                    | "To"
-                    | "With"
-                    | "From"
-                    | "As"
-                    | "If"
-                    | "When"
-                    | "While"
-                    | "After"
-            )
+        w.starts_with(|c: char| c.is_uppercase()) && !SENTENCE_OPENERS.contains(&w)
     };
     // Most texts have no legal form: look for one first.
     let legal_form = |i: usize| {
@@ -632,10 +618,11 @@ const MARKET_PEOPLE: &[&str] = &[
 /// A name whose shares are traded is a company: "Shares in Daimler-Benz rose", "Philips
 /// shares were undervalued", "a stake in Siemens"; so is one after a noun of `COMPANY_NOUNS`
 /// ("computer maker Olivetti") unless it reads as a person's full name, and so are the
-/// employers of analysts and dealers ("analysts at Merrill Lynch and Smith Barney"). A name that is a country, region, city or nationality as a
-/// whole is left alone ("Tokyo stocks", "German shares"). Returns the keys of the names so
-/// found, which stay organizations in the whole document (`orgs_everywhere`): the vote of three
-/// "Olivetti" tagged PER must not undo what the shares say.
+/// employers of analysts and dealers ("analysts at Merrill Lynch and Smith Barney"). A name
+/// that is a country, region, city or nationality as a whole is left alone ("Tokyo stocks",
+/// "German shares"). Returns the keys of the names so found, which stay organizations in the
+/// whole document (`orgs_everywhere`): the vote of three "Olivetti" tagged PER must not undo
+/// what the shares say.
 pub fn companies_by_context(
     text: &str,
     tokens: &[Range<usize>],
@@ -1132,8 +1119,8 @@ pub fn media_names(
         | gazetteer::bit("city")
         | gazetteer::bit("region")
         | gazetteer::bit("nationality");
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
     for (r, label) in &mut spans {
-        let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.clone()]);
         let next = word(r.end);
         let media = matches!(
             next,
@@ -1796,7 +1783,8 @@ enum Found {
 }
 
 /// A name of two words or more that starts with a known first name and holds no place or
-/// organization word: "Martina Hingis", not "Aston Villa" nor "Real Madrid".
+/// organization word: "Martina Hingis", not "Real Madrid" (but "Aston Villa" too: callers need
+/// other evidence, such as the set scores of a tennis report).
 fn reads_as_person(t: &Text, gaz: &Gazetteer, r: &Range<usize>) -> bool {
     let first = gazetteer::bit("first");
     let not_person = gazetteer::bits(&["country", "city", "region", "org", "orgword"]);
