@@ -967,6 +967,9 @@ mod tests {
         assert_entity(text, "Commonwealth Games", Label::Misc);
         assert_entity(text, "Riot Games", Label::Org);
         assert_entity(text, "Tour de France", Label::Misc);
+        let text = "Franco Baresi returned from injury as AC Milan were held to a 1-1 draw by \
+                    Piacenza in Serie A on Sunday .";
+        assert_entity(text, "Serie A", Label::Misc);
     }
 
     #[test]

@@ -502,7 +502,8 @@ fn capitalize(w: &str) -> String {
 /// tagger often makes of it: a name ending in "Cup", "Trophy", "Prix", "Championship(s)" or
 /// "Olympics" ("Texaco Trophy", "Davis Cup"), or in "Open", "Games" or "Series" after a place,
 /// a nationality or "World" ("Canadian Open", "Asian Games", "World Series"; not "Riot Games");
-/// "Tour de France" is one.
+/// "Tour de France" is one. So are the leagues "Serie A" and "Bundesliga" (the tagger made a
+/// place of "Serie" and of "GERMAN BUNDESLIGA").
 pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: Spans) -> Spans {
     let t = Text { text, tokens };
     // "Tour de France" is one event, not "Tour" and the place "France".
@@ -516,6 +517,14 @@ pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: S
         }
         k += 1;
     }
+    // Italy's league, "Serie A", of which the tagger takes "Serie" alone for a place.
+    for k in 0..spans.len() {
+        let e = spans[k].0.end;
+        let free = spans.get(k + 1).is_none_or(|(next, _)| next.start > e);
+        if free && t.word(e - 1) == "Serie" && matches!(t.word(e), "A" | "B") && t.joined(e - 1) {
+            spans[k] = (spans[k].0.start..e + 1, Label::Misc);
+        }
+    }
     for (r, label) in &mut spans {
         if matches!(label, Label::Org | Label::Loc) && is_event(&t, gaz, r) {
             *label = Label::Misc;
@@ -527,12 +536,13 @@ pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: S
 /// See [`events`].
 fn is_event(t: &Text, gaz: &Gazetteer, r: &Range<usize>) -> bool {
     if r.len() < 2 {
-        return false;
+        return t.word(r.start).eq_ignore_ascii_case("Bundesliga");
     }
     let place = gazetteer::bits(&["country", "city", "region", "nationality"]);
     let before = t.word(r.end - 2);
     match t.word(r.end - 1).to_ascii_lowercase().as_str() {
-        "cup" | "trophy" | "prix" | "championship" | "championships" | "olympics" => true,
+        "cup" | "trophy" | "prix" | "championship" | "championships" | "olympics"
+        | "bundesliga" => true,
         "open" | "games" | "series" => {
             let lower = before.to_ascii_lowercase();
             matches!(
@@ -2645,6 +2655,30 @@ mod tests {
                 o("Leeds", Label::Org),
                 o("Crystal Palace", Label::Org),
                 o("Leeds United", Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn leagues_are_events() {
+        use Label::{Loc, Misc, Org};
+        let text = "GERMAN BUNDESLIGA RESULTS . Bayern lead the Bundesliga . Riot Games rose";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse("@nationality\ngerman\n");
+        let spans: Spans = vec![
+            (at(text, &toks, "GERMAN BUNDESLIGA"), Loc),
+            (at(text, &toks, "Bayern"), Org),
+            (at(text, &toks, "Bundesliga"), Org),
+            (at(text, &toks, "Riot Games"), Org),
+        ];
+        let got = events(text, &toks, &gaz, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                ("GERMAN BUNDESLIGA", Misc),
+                ("Bayern", Org),
+                ("Bundesliga", Misc),
+                ("Riot Games", Org)
             ]
         );
     }
