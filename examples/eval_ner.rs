@@ -103,8 +103,11 @@ struct Doc {
 }
 
 /// NER_VARIANT=upper or title rewrites every sentence, keeping offsets (char-wise 1:1), to
-/// measure robustness to shouted text and headlines.
-fn variant(s: &str) -> String {
+/// measure robustness to shouted text and headlines; NER_VARIANT=glued writes it as people do,
+/// without the spaces of tokenized text before "'s", "n't" and punctuation ("Putin 's plan ,"
+/// → "Putin's plan,"). Returns the text and, for each char offset of the original (and its
+/// end), the offset in the new text.
+fn variant(s: &str) -> (String, Vec<usize>) {
     let one = |c: char| {
         let mut u = c.to_uppercase();
         match (u.next(), u.next()) {
@@ -112,19 +115,52 @@ fn variant(s: &str) -> String {
             _ => c,
         }
     };
+    let identity = || (0..=s.chars().count()).collect();
     match std::env::var("NER_VARIANT").as_deref() {
-        Ok("upper") => s.chars().map(one).collect(),
+        Ok("upper") => (s.chars().map(one).collect(), identity()),
         Ok("title") => {
             let mut prev = ' ';
-            s.chars()
+            let text = s
+                .chars()
                 .map(|c| {
                     let out = if prev == ' ' { one(c) } else { c };
                     prev = c;
                     out
                 })
-                .collect()
+                .collect();
+            (text, identity())
         }
-        _ => s.to_owned(),
+        Ok("glued") => {
+            let chars: Vec<char> = s.chars().collect();
+            let word_end = |k: usize| chars.get(k).is_none_or(|c| !c.is_alphanumeric());
+            let dropped = |k: usize| {
+                let rest = &chars[k + 1..];
+                let starts = |w: &str| {
+                    w.chars().count() <= rest.len()
+                        && w.chars().zip(rest).all(|(a, &b)| a == b)
+                        && word_end(k + 1 + w.chars().count())
+                };
+                chars[k] == ' '
+                    && (starts("'s")
+                        || starts("’s")
+                        || starts("n't")
+                        || rest.first().is_some_and(|c| ",.;:?!)".contains(*c))
+                        || k > 0 && chars[k - 1] == '(')
+            };
+            let mut text = String::with_capacity(s.len());
+            let mut map = Vec::with_capacity(chars.len() + 1);
+            let mut at = 0;
+            for (k, &c) in chars.iter().enumerate() {
+                map.push(at);
+                if !dropped(k) {
+                    text.push(c);
+                    at += 1;
+                }
+            }
+            map.push(at);
+            (text, map)
+        }
+        _ => (s.to_owned(), identity()),
     }
 }
 
@@ -146,16 +182,13 @@ fn load(path: &Path, with_misc: bool) -> Vec<Doc> {
         }
         let Some(d) = docs.last_mut() else { continue };
         let s = d.sents.len();
-        d.sents.push(variant(v["text"].as_str().unwrap_or("")));
+        let (sent, map) = variant(v["text"].as_str().unwrap_or(""));
+        d.sents.push(sent);
+        let at = |k: &Value| map[(k.as_u64().unwrap_or(0) as usize).min(map.len() - 1)];
         for e in v["entities"].as_array().into_iter().flatten() {
             let label = e[2].as_str().unwrap_or("").to_owned();
             if with_misc || label != "MISC" {
-                d.gold.push((
-                    s,
-                    e[0].as_u64().unwrap_or(0) as usize,
-                    e[1].as_u64().unwrap_or(0) as usize,
-                    label,
-                ));
+                d.gold.push((s, at(&e[0]), at(&e[1]), label));
             }
         }
     }
