@@ -178,12 +178,15 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
                 r.start = s - n - 1;
             }
         }
-        // "People 's Republic of China", "Lao People 's Democratic Republic": the name after
-        // the possessive absorbs "People" and takes its label from the part after.
+        // "People 's Republic of China", "Lao People 's Democratic Republic", "International
+        // Women 's Day": the name after the possessive absorbs "People" (or "Women",
+        // "Children"…) and takes its label from the part after.
         let e = r.end;
         let n = t.possessive(e);
-        if matches!(t.word(e - 1), "People" | "Peoples")
-            && n > 0
+        if matches!(
+            t.word(e - 1),
+            "People" | "Peoples" | "Women" | "Children" | "Men" | "Workers"
+        ) && n > 0
             && next_start == Some(e + n)
             && t.joined(e - 1)
             && t.joined(e + n - 1)
@@ -2267,6 +2270,13 @@ mod tests {
                 &[("Republic of China", Label::Loc)]
             ),
             one("People 's Republic of China", Label::Loc)
+        );
+        assert_eq!(
+            fix(
+                "on International Women's Day .",
+                &[("International Women", Label::Misc), ("Day", Label::Misc)]
+            ),
+            one("International Women's Day", Label::Misc)
         );
         // Any other possessive keeps the two names apart.
         assert_eq!(
