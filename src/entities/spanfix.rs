@@ -538,23 +538,26 @@ pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: S
 
 /// See [`events`].
 fn is_event(t: &Text, gaz: &Gazetteer, r: &Range<usize>) -> bool {
+    let one_of = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let last = t.word(r.end - 1);
     if r.len() < 2 {
-        return t.word(r.start).eq_ignore_ascii_case("Bundesliga");
+        return one_of(last, &["Bundesliga"]);
     }
-    let place = gazetteer::bits(&["country", "city", "region", "nationality"]);
     let before = t.word(r.end - 2);
-    match t.word(r.end - 1).to_ascii_lowercase().as_str() {
-        "cup" | "trophy" | "prix" | "championship" | "championships" | "olympics"
-        | "bundesliga" => true,
-        "open" | "games" | "series" => {
-            let lower = before.to_ascii_lowercase();
-            matches!(
-                lower.as_str(),
-                "world" | "olympic" | "paralympic" | "commonwealth"
-            ) || gaz.word(word_hash(before)) & place != 0
-        }
-        _ => false,
-    }
+    let place = gazetteer::bits(&["country", "city", "region", "nationality"]);
+    let contest = [
+        "Cup",
+        "Trophy",
+        "Prix",
+        "Championship",
+        "Championships",
+        "Olympics",
+    ];
+    one_of(last, &contest)
+        || one_of(last, &["Bundesliga"])
+        || one_of(last, &["Open", "Games", "Series"])
+            && (one_of(before, &["World", "Olympic", "Paralympic", "Commonwealth"])
+                || gaz.word(word_hash(before)) & place != 0)
 }
 
 /// Words naming the members of a people, a faith or a movement ("Palestinians", "Europeans",
@@ -2177,6 +2180,22 @@ mod tests {
             .collect()
     }
 
+    /// `pass`, which reads the gazetteer, run on the tagger's spans given as words of `text`
+    /// (each at its first occurrence); the names it gives back.
+    fn run_gaz<'a>(
+        text: &'a str,
+        gaz: &Gazetteer,
+        spans: &[(&str, Label)],
+        pass: fn(&str, &[Range<usize>], &Gazetteer, Spans) -> Spans,
+    ) -> Vec<(&'a str, Label)> {
+        let toks = tokenize(text);
+        let spans: Spans = spans
+            .iter()
+            .map(|(w, l)| (at(text, &toks, w), *l))
+            .collect();
+        texts(text, &toks, &pass(text, &toks, gaz, spans))
+    }
+
     fn fix(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
         run(text, spans, boundaries)
     }
@@ -2483,19 +2502,17 @@ mod tests {
     fn peoples_and_movements_are_groups() {
         use Label::{Loc, Misc, Org};
         let text = "Palestinians , Methodists , Jacobites , Athenians , Wapping , Europeans";
-        let toks = tokenize(text);
         // A club so named stays an organization; a short word or one without the ending stays.
         let gaz = Gazetteer::parse("@org\nAthenians\n");
-        let spans: Spans = vec![
-            (at(text, &toks, "Palestinians"), Loc),
-            (at(text, &toks, "Methodists"), Org),
-            (at(text, &toks, "Jacobites"), Misc),
-            (at(text, &toks, "Athenians"), Org),
-            (at(text, &toks, "Wapping"), Loc),
+        let spans = [
+            ("Palestinians", Loc),
+            ("Methodists", Org),
+            ("Jacobites", Misc),
+            ("Athenians", Org),
+            ("Wapping", Loc),
         ];
-        let got = group_nouns(text, &toks, &gaz, spans);
         assert_eq!(
-            texts(text, &toks, &got),
+            run_gaz(text, &gaz, &spans, group_nouns),
             [
                 ("Palestinians", Misc),
                 ("Methodists", Misc),
@@ -2554,18 +2571,13 @@ mod tests {
         use Label::{Misc, Org, Per};
         let text = "German Chancellor Helmut Kohl said . French troops left . American Express \
                     fell . Western leaders met . JAPANESE STOCKS FELL . German officials said";
-        let toks = tokenize(text);
         let gaz = Gazetteer::parse(
             "@nationality\ngerman\nfrench\namerican\nwestern\njapanese\n@last\nfrench\n\
              @title\nchancellor\n",
         );
-        let spans: Spans = vec![
-            (at(text, &toks, "Helmut Kohl"), Per),
-            (at(text, &toks, "German officials"), Org),
-        ];
-        let got = nationalities(text, &toks, &gaz, spans);
+        let spans = [("Helmut Kohl", Per), ("German officials", Org)];
         assert_eq!(
-            texts(text, &toks, &got),
+            run_gaz(text, &gaz, &spans, nationalities),
             [
                 ("German", Misc),
                 ("Helmut Kohl", Per),
@@ -2578,17 +2590,15 @@ mod tests {
         let text =
             "German Erik Zabel won as Dane Bjarne Riis kept the lead . Christian Keysers said . \
              Serb opposition rallies .";
-        let toks = tokenize(text);
         let gaz =
             Gazetteer::parse("@nationality\ngerman\nchristian\nserb\n@first\nchristian\ndane\n");
-        let spans: Spans = vec![
-            (at(text, &toks, "Erik Zabel"), Per),
-            (at(text, &toks, "Dane Bjarne Riis"), Per),
-            (at(text, &toks, "Keysers"), Per),
+        let spans = [
+            ("Erik Zabel", Per),
+            ("Dane Bjarne Riis", Per),
+            ("Keysers", Per),
         ];
-        let got = nationalities(text, &toks, &gaz, spans);
         assert_eq!(
-            texts(text, &toks, &got),
+            run_gaz(text, &gaz, &spans, nationalities),
             [
                 ("German", Misc),
                 ("Erik Zabel", Per),
@@ -2673,17 +2683,15 @@ mod tests {
     fn leagues_are_events() {
         use Label::{Loc, Misc, Org};
         let text = "GERMAN BUNDESLIGA RESULTS . Bayern lead the Bundesliga . Riot Games rose";
-        let toks = tokenize(text);
         let gaz = Gazetteer::parse("@nationality\ngerman\n");
-        let spans: Spans = vec![
-            (at(text, &toks, "GERMAN BUNDESLIGA"), Loc),
-            (at(text, &toks, "Bayern"), Org),
-            (at(text, &toks, "Bundesliga"), Org),
-            (at(text, &toks, "Riot Games"), Org),
+        let spans = [
+            ("GERMAN BUNDESLIGA", Loc),
+            ("Bayern", Org),
+            ("Bundesliga", Org),
+            ("Riot Games", Org),
         ];
-        let got = events(text, &toks, &gaz, spans);
         assert_eq!(
-            texts(text, &toks, &got),
+            run_gaz(text, &gaz, &spans, events),
             [
                 ("GERMAN BUNDESLIGA", Misc),
                 ("Bayern", Org),
@@ -2697,15 +2705,10 @@ mod tests {
     fn common_words_in_capitals_are_no_names() {
         use Label::Loc;
         let text = "CRICKET - ENGLAND WIN SERIES AGAINST PAKISTAN .";
-        let toks = tokenize(text);
         let gaz = Gazetteer::parse("@common\nseries\nwin\n@country\npakistan\n");
-        let spans: Spans = ["ENGLAND", "SERIES", "PAKISTAN"]
-            .iter()
-            .map(|w| (at(text, &toks, w), Loc))
-            .collect();
-        let got = title_case_words(text, &toks, &gaz, spans);
+        let spans = [("ENGLAND", Loc), ("SERIES", Loc), ("PAKISTAN", Loc)];
         assert_eq!(
-            texts(text, &toks, &got),
+            run_gaz(text, &gaz, &spans, title_case_words),
             [("ENGLAND", Loc), ("PAKISTAN", Loc)]
         );
     }
@@ -2716,16 +2719,14 @@ mod tests {
         let text = "Boeing Co said . Shares of Sony Corp rose . Sydney Smith AG met Adelaide SA \
                     staff . He Co-founded it . Matsushita Electric Industrial Co said . The \
                     Acme Co said .";
-        let toks = tokenize(text);
         let gaz = Gazetteer::parse("@city\nadelaide\n");
-        let spans: Spans = vec![
-            (at(text, &toks, "Sony"), Per),
-            (at(text, &toks, "Adelaide"), Loc),
-            (at(text, &toks, "Electric Industrial Co"), Label::Misc),
+        let spans = [
+            ("Sony", Per),
+            ("Adelaide", Loc),
+            ("Electric Industrial Co", Label::Misc),
         ];
-        let got = legal_names(text, &toks, &gaz, spans);
         assert_eq!(
-            texts(text, &toks, &got),
+            run_gaz(text, &gaz, &spans, legal_names),
             [
                 ("Boeing Co", Org),
                 ("Sony Corp", Org),
@@ -2744,22 +2745,17 @@ mod tests {
                     Inter merge . The Security Council and the Organisation for Security met . \
                     Procter and Gamble rose . Ministry of Trade and Industry said . Bela Fleck \
                     and the Flecktones played .";
-        let toks = tokenize(text);
         let gaz = Gazetteer::parse("@org\nair france\nprocter and gamble\n");
-        let spans: Spans = [
-            "Ford Motor Co and General Motors Corp",
-            "Air France and Air Inter",
-            "Security Council and the Organisation for Security",
-            "Procter and Gamble",
-            "Ministry of Trade and Industry",
-            "Bela Fleck and the Flecktones",
-        ]
-        .iter()
-        .map(|w| (at(text, &toks, w), Org))
-        .collect();
-        let got = coordinated_orgs(text, &toks, &gaz, spans);
+        let spans = [
+            ("Ford Motor Co and General Motors Corp", Org),
+            ("Air France and Air Inter", Org),
+            ("Security Council and the Organisation for Security", Org),
+            ("Procter and Gamble", Org),
+            ("Ministry of Trade and Industry", Org),
+            ("Bela Fleck and the Flecktones", Org),
+        ];
         assert_eq!(
-            texts(text, &toks, &got),
+            run_gaz(text, &gaz, &spans, coordinated_orgs),
             [
                 ("Ford Motor Co", Org),
                 ("General Motors Corp", Org),
@@ -2779,17 +2775,15 @@ mod tests {
         use Label::{Loc, Org};
         let text = "UK - BRITISH AIRWAYS IN TALKS\nAUSTRIA - HUNGARY\nGREAT WHITE - SHARK FILM\n\
                     NFL - COWBOYS EDGE EAGLES";
-        let toks = tokenize(text);
         let gaz = Gazetteer::parse("@country\nuk\naustria\n@org\nnfl\n");
-        let spans: Spans = vec![
-            (at(text, &toks, "UK - BRITISH AIRWAYS"), Org),
-            (at(text, &toks, "AUSTRIA - HUNGARY"), Loc),
-            (at(text, &toks, "GREAT WHITE - SHARK"), Org),
-            (at(text, &toks, "NFL - COWBOYS"), Org),
+        let spans = [
+            ("UK - BRITISH AIRWAYS", Org),
+            ("AUSTRIA - HUNGARY", Loc),
+            ("GREAT WHITE - SHARK", Org),
+            ("NFL - COWBOYS", Org),
         ];
-        let got = place_slugs(text, &toks, &gaz, spans);
         assert_eq!(
-            texts(text, &toks, &got),
+            run_gaz(text, &gaz, &spans, place_slugs),
             [
                 ("UK", Loc),
                 ("BRITISH AIRWAYS", Org),
