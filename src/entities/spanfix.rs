@@ -156,6 +156,10 @@ fn regnal(w: &str) -> bool {
         && !w.contains("XXXX")
 }
 
+/// Groups whose possessive opens a name ("People's Republic", "Women's Day").
+const GROUPS_BEFORE_POSSESSIVE: &[&str] =
+    &["Children", "Men", "People", "Peoples", "Women", "Workers"];
+
 /// The boundary fixes listed in the module documentation.
 pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
     let t = Text { text, tokens };
@@ -165,11 +169,11 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
         let (mut r, mut label) = spans[k].clone();
         k += 1;
         let next_start = spans.get(k).map(|(n, _)| n.start);
-        // The same with "People" left out by the tagger.
+        // The same with "People" (or "Women"…) left out by the tagger: "Women 's Day".
         let s = r.start;
         for n in [1, 2] {
             if s > n
-                && t.word(s - n - 1) == "People"
+                && GROUPS_BEFORE_POSSESSIVE.contains(&t.word(s - n - 1))
                 && t.possessive(s - n) == n
                 && t.joined(s - n - 1)
                 && t.joined(s - 1)
@@ -183,10 +187,8 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
         // "Children"…) and takes its label from the part after.
         let e = r.end;
         let n = t.possessive(e);
-        if matches!(
-            t.word(e - 1),
-            "People" | "Peoples" | "Women" | "Children" | "Men" | "Workers"
-        ) && n > 0
+        if GROUPS_BEFORE_POSSESSIVE.contains(&t.word(e - 1))
+            && n > 0
             && next_start == Some(e + n)
             && t.joined(e - 1)
             && t.joined(e + n - 1)
@@ -2296,6 +2298,10 @@ mod tests {
                 &[("International Women", Label::Misc), ("Day", Label::Misc)]
             ),
             one("International Women's Day", Label::Misc)
+        );
+        assert_eq!(
+            fix("the celebration of Women's Day .", &[("Day", Label::Misc)]),
+            one("Women's Day", Label::Misc)
         );
         // Any other possessive keeps the two names apart.
         assert_eq!(
