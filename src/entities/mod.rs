@@ -19,6 +19,7 @@
 //! beyond the "seen elsewhere" features); labels follow CoNLL-2003, so nationalities are MISC.
 
 mod alias;
+mod clubs;
 mod consistency;
 mod features;
 mod gazetteer;
@@ -307,6 +308,7 @@ fn tag_names(
     let out = spanfix::acronyms_in_capitals(text, tokens, &tg.gazetteer, out);
     let out = results.clubs_everywhere(text, tokens, &tg.gazetteer, out);
     let out = results.apply(out);
+    let out = clubs::clubs_by_name(text, tokens, out);
     without_degree_units(text, tokens, out)
 }
 

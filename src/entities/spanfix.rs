@@ -173,8 +173,8 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
         let s = r.start;
         for n in [1, 2] {
             if s > n
-                && GROUPS_BEFORE_POSSESSIVE.contains(&t.word(s - n - 1))
                 && t.possessive(s - n) == n
+                && GROUPS_BEFORE_POSSESSIVE.contains(&t.word(s - n - 1))
                 && t.joined(s - n - 1)
                 && t.joined(s - 1)
                 && out.last().is_none_or(|(p, _)| p.end < s - n)
@@ -187,9 +187,9 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
         // "Children"…) and takes its label from the part after.
         let e = r.end;
         let n = t.possessive(e);
-        if GROUPS_BEFORE_POSSESSIVE.contains(&t.word(e - 1))
-            && n > 0
+        if n > 0
             && next_start == Some(e + n)
+            && GROUPS_BEFORE_POSSESSIVE.contains(&t.word(e - 1))
             && t.joined(e - 1)
             && t.joined(e + n - 1)
         {

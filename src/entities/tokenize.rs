@@ -240,6 +240,9 @@ fn digits_group_follow(chars: &[(usize, char)], k: usize) -> bool {
 /// time leaves the tokenized dev sets' figures as they were.
 pub fn possessives_apart(text: &str, tokens: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let possessive = |r: &Range<usize>| {
+        if r.len() > 4 || !matches!(text.as_bytes()[r.end - 1], b's' | b'S') {
+            return false;
+        }
         let mut c = text[r.clone()].chars();
         matches!((c.next(), c.next(), c.next()), (Some(a), Some('s' | 'S'), None) if is_apostrophe(a))
     };
