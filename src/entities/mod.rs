@@ -282,6 +282,7 @@ fn tag_names(
     results.add_match_reports(text, tokens, &tg.gazetteer, &out);
     results.add_club_roles(text, tokens, &tg.gazetteer, &out);
     let out = results.apply(out);
+    let out = spanfix::headline_parts(text, tokens, out);
     let out = consistency::rejoin(text, tokens, out);
     let out = consistency::harmonize(text, tokens, out, &votes);
     let out = consistency::nicknames(text, tokens, out);

@@ -21,6 +21,8 @@
 //!   (MISC), not organizations, nor the clubs of a match report.
 //! * **Groups** ([`group_nouns`]): "Palestinians", "Methodists", "Jacobites" are groups (MISC),
 //!   not places or organizations.
+//! * **Headlines** ([`headline_parts`]): "ISRAEL APPROVES ARAFAT" is "ISRAEL" and "ARAFAT"
+//!   when the story names "Israel" and "Yasser Arafat".
 //! * **Organization heads** ([`org_heads`]): a capitalized run ending in "Department",
 //!   "College", "Bank", "Exchange"… or holding one before "of" is one ORG ("Florida Department
 //!   of Law Enforcement", not "Florida" LOC + "Law Enforcement" MISC).
@@ -41,6 +43,7 @@ use super::gazetteer::{self, Gazetteer};
 use super::hash::word_hash;
 use super::rules::{MONTHS, WEEKDAYS};
 use super::Label;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 type Spans = Vec<(Range<usize>, Label)>;
@@ -123,6 +126,18 @@ impl Text<'_> {
             }
             k += 1;
         }
+    }
+
+    /// The tokens of the line of token `i`, looking back no further than `floor`.
+    fn line_from(&self, i: usize, floor: usize) -> Range<usize> {
+        let (mut start, mut end) = (i, i);
+        while start > floor && self.joined(start - 1) {
+            start -= 1;
+        }
+        while self.joined(end) {
+            end += 1;
+        }
+        start..end + 1
     }
 
     /// [`Text::ordinary_line`] for the tokens `line` of one line.
@@ -1020,6 +1035,104 @@ pub fn acronyms_in_capitals(
         let common = gaz.capitalized_share(w) == 1;
         (only_org && !common && !t.ordinary_line(i)).then_some(Label::Org)
     })
+}
+
+/// A headline's name that the document never writes as one, but whose parts it names in its
+/// ordinary lines, is cut into those parts ("ISRAEL APPROVES ARAFAT 'S FLIGHT", after "Israel"
+/// and "Yasser Arafat" in the story: "ISRAEL" LOC, "ARAFAT" PER). The words between, which the
+/// document does not name ("APPROVES"), are left out. It takes two parts, or one and words the
+/// document writes in lower case ("CLINTON SIGNS WELFARE BILL", after "welfare bill"). Each
+/// part takes the label of the name's first ordinary mention (a surname: a person's).
+/// Headlines are lines in capitals: a Title Case line may be a scoreboard's ("Wasim Akram
+/// 25-5-80-2"), whose names the story's prose may have split.
+pub fn headline_parts(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
+    let t = Text { text, tokens };
+    let in_capitals = |i: usize| !t.word(i).chars().any(char::is_lowercase);
+    // Spans come in order, so each line is read once: `line` is the last one read.
+    let (mut line, mut capitals) = (0..0, false);
+    let in_headline: Vec<bool> = spans
+        .iter()
+        .map(|(r, _)| {
+            if r.len() < 2 || !r.clone().all(in_capitals) {
+                return false;
+            }
+            if r.start >= line.end {
+                line = t.line_from(r.start, line.end);
+                capitals = line.clone().all(in_capitals);
+            }
+            capitals
+        })
+        .collect();
+    if !in_headline.contains(&true) {
+        return spans;
+    }
+    let (mut line, mut ordinary) = (0..0, false);
+    let in_ordinary: Vec<bool> = spans
+        .iter()
+        .map(|(r, _)| {
+            if r.start >= line.end {
+                line = t.line_from(r.start, line.end);
+                ordinary = t.ordinary(line.clone());
+            }
+            ordinary
+        })
+        .collect();
+    let mut named: FxHashMap<String, Label> = FxHashMap::default();
+    for ((r, l), _) in spans.iter().zip(&in_ordinary).filter(|(_, o)| **o) {
+        named.entry(key(text, tokens, r)).or_insert(*l);
+        if *l == Label::Per && r.len() >= 2 {
+            named
+                .entry(key(text, tokens, &(r.end - 1..r.end)))
+                .or_insert(Label::Per);
+        }
+    }
+    // Words written in lower case in the document, found once if needed.
+    let mut lower_words: Option<FxHashSet<u64>> = None;
+    let mut out: Spans = Vec::with_capacity(spans.len());
+    for ((r, label), headline) in spans.into_iter().zip(in_headline) {
+        if !headline || named.contains_key(&key(text, tokens, &r)) {
+            out.push((r, label));
+            continue;
+        }
+        let mut parts: Spans = Vec::new();
+        let mut left_out = Vec::new();
+        let mut i = r.start;
+        while i < r.end {
+            let part = (i + 1..=r.end).rev().find_map(|j| {
+                let l = named.get(&key(text, tokens, &(i..j)))?;
+                Some((i..j, *l))
+            });
+            match part {
+                Some((p, l)) => {
+                    i = p.end;
+                    parts.push((p, l));
+                }
+                None => {
+                    left_out.push(i);
+                    i += 1;
+                }
+            }
+        }
+        let plain = |lower: &FxHashSet<u64>| {
+            left_out
+                .iter()
+                .all(|&i| lower.contains(&word_hash(t.word(i))))
+        };
+        let cut = parts.len() >= 2
+            || (parts.len() == 1
+                && plain(lower_words.get_or_insert_with(|| {
+                    (0..tokens.len())
+                        .filter(|&i| t.word(i).starts_with(char::is_lowercase))
+                        .map(|i| word_hash(t.word(i)))
+                        .collect()
+                })));
+        if cut {
+            out.extend(parts);
+        } else {
+            out.push((r, label));
+        }
+    }
+    out
 }
 
 /// In a headline written in Title Case every word has a capital, so the tagger can take a
@@ -2196,6 +2309,50 @@ mod tests {
             .map(|(w, l)| (at(text, &toks, w), *l))
             .collect();
         texts(text, &toks, &pass(text, &toks, gaz, spans))
+    }
+
+    #[test]
+    fn headlines_cut_at_words_the_story_does_not_name() {
+        let story = "ISRAEL APPROVES ARAFAT 'S FLIGHT\nIsrael approved Yasser Arafat 's flight \
+                     .\nCLINTON SIGNS WELFARE BILL\nBill Clinton signs the welfare bill today \
+                     .\nMANCHESTER UNITED WIN\nManchester won , said Alan Manchester .\n\
+                     Wasim Akram 25-5-80-2\ncaptain Wasim led Akram 's men .";
+        let got = run(
+            story,
+            &[
+                ("ISRAEL APPROVES ARAFAT", Label::Loc),
+                ("Israel", Label::Loc),
+                ("Yasser Arafat", Label::Per),
+                ("CLINTON SIGNS WELFARE BILL", Label::Org),
+                ("Bill Clinton", Label::Per),
+                ("MANCHESTER UNITED", Label::Org),
+                ("Manchester", Label::Loc),
+                ("Alan Manchester", Label::Per),
+                ("Wasim Akram", Label::Per),
+                ("Wasim", Label::Misc),
+                ("Akram", Label::Per),
+            ],
+            headline_parts,
+        );
+        let want = [
+            ("ISRAEL", Label::Loc),
+            ("ARAFAT", Label::Per),
+            ("Israel", Label::Loc),
+            ("Yasser Arafat", Label::Per),
+            // One part is enough when the story writes the other words in lower case.
+            ("CLINTON", Label::Per),
+            ("Bill Clinton", Label::Per),
+            // "UNITED" is no word of the story: the name stays whole.
+            ("MANCHESTER UNITED", Label::Org),
+            ("Manchester", Label::Loc),
+            ("Alan Manchester", Label::Per),
+            // A scoreboard line is no headline.
+            ("Wasim Akram", Label::Per),
+            ("Wasim", Label::Misc),
+            ("Akram", Label::Per),
+        ];
+        let got: Vec<(&str, Label)> = got.iter().map(|(n, l)| (n.as_str(), *l)).collect();
+        assert_eq!(got, want);
     }
 
     fn fix(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
