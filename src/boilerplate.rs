@@ -912,12 +912,28 @@ fn match_phrase(line: &str, words: f32) -> Option<Label> {
             continue;
         }
         for &i in &index.any[usize::from(b)] {
-            if i < best && starts_with(&bytes[at..], index.list[i].text.as_bytes()) {
+            let phrase = &index.list[i];
+            if i < best
+                && starts_with(&bytes[at..], phrase.text.as_bytes())
+                && !(phrase.label == Label::Caption
+                    && wire_dateline(&lower, at, at + phrase.text.len()))
+            {
                 best = i;
             }
         }
     }
     index.list.get(best).map(|p| p.label)
+}
+
+/// The agency at `start..end` of a lower-cased line signs a wire story's dateline, which opens
+/// its first paragraph ("washington (reuters) - president bill clinton signed…"): a few words
+/// before it, a dash after it. It is no picture credit.
+fn wire_dateline(lower: &str, start: usize, end: usize) -> bool {
+    let before = &lower[..start];
+    let after = lower[end..].trim_start();
+    before.len() <= 60
+        && !before.contains(". ")
+        && (after.starts_with('-') || after.starts_with('–') || after.starts_with('—'))
 }
 
 /// Words that name a picture in a credit ("Photo: AFP", "Pictures by PA").
@@ -1602,6 +1618,24 @@ Moscow presented broad security demands to the West last week, saying NATO shoul
         ] {
             assert_removed(&with(line), line, Label::Promo);
         }
+    }
+
+    /// A wire story's first paragraph opens with its dateline and agency ("WASHINGTON
+    /// (Reuters) - "): the agency in brackets is no picture credit there.
+    #[test]
+    fn wire_leads_are_kept() {
+        let lead = "WASHINGTON (Reuters) - President Bill Clinton signed a sweeping welfare \
+                    reform bill into law on Thursday, ending six decades of federal guarantees.";
+        let text = format!(
+            "Clinton signs welfare reform bill\n\n{lead}\n\nClinton said the law would end \
+             welfare as Americans know it. Republicans in Congress passed the bill last month.\n"
+        );
+        assert_kept(&text, lead);
+        assert_eq!(match_phrase(lead, 25.0), None);
+        assert_eq!(
+            match_phrase("Protesters march in Cairo on Friday (Reuters)", 8.0),
+            Some(Label::Caption)
+        );
     }
 
     #[test]
