@@ -727,27 +727,40 @@ const MATCH_WORDS: &[&str] = &[
 
 /// Roles after a club's name that name one of its people ("Barcelona coach Bobby Robson").
 const CLUB_ROLES: &[&str] = &[
+    "all-rounder",
     "batsman",
     "boss",
     "bowler",
     "captain",
     "coach",
     "defender",
+    "flanker",
+    "fly-half",
     "forward",
-    "fullback",
     "full-back",
+    "fullback",
     "goalkeeper",
+    "hooker",
+    "infielder",
     "keeper",
+    "linebacker",
     "manager",
     "midfielder",
     "opener",
+    "outfielder",
     "paceman",
     "pitcher",
     "playmaker",
     "quarterback",
+    "reliever",
+    "scrum-half",
+    "shortstop",
     "skipper",
     "spinner",
     "striker",
+    "sweeper",
+    "wicket-keeper",
+    "wicketkeeper",
     "winger",
 ];
 
@@ -1541,6 +1554,81 @@ fn cricketers(t: &Text, line: Range<usize>) -> Vec<Range<usize>> {
     names
 }
 
+/// The teams and players of a cricket scoreboard's innings line: a team's name and its score
+/// ("326", "236-4", "250-7 dec"), then in brackets its batsmen's runs and the bowlers' figures
+/// ("Durham 326 ( D. Cox 95 not out , S. Campbell 69 ; G. Rose 7-73 ) . Somerset 236-4 ( M.
+/// Lathwell 85 )"); "v Hampshire" names the other team. Empty unless a team has a score and
+/// a bracket, and players or another team.
+fn innings_line(t: &Text, line: Range<usize>) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let name_word = |i: usize| {
+        let w = t.word(i);
+        w.chars().next().is_some_and(char::is_uppercase)
+            || (matches!(w, "-" | "'") && i > line.start && t.glued(i - 1) && t.glued(i))
+    };
+    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    // A score: runs, or runs and wickets ("236-4"); a bowler's figures: wickets and runs.
+    let score = |i: usize| {
+        let w = t.word(i);
+        match w.split_once('-') {
+            Some((runs, wickets)) => digits(runs, 1..=3) && digits(wickets, 1..=2),
+            None => digits(w, 1..=3),
+        }
+    };
+    let initial = |i: usize| {
+        let w = t.word(i);
+        w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let mut teams = Vec::new();
+    let mut players = Vec::new();
+    let mut in_brackets = false;
+    let mut i = line.start;
+    while i < line.end {
+        match t.word(i) {
+            "(" => in_brackets = true,
+            ")" => in_brackets = false,
+            _ => {}
+        }
+        if !name_word(i) || (i > line.start && name_word(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < line.end && name_word(end) {
+            end += 1;
+        }
+        let after = |k: usize| {
+            if end + k < line.end {
+                t.word(end + k)
+            } else {
+                ""
+            }
+        };
+        if in_brackets {
+            if initial(i) && end - i <= 3 && score(end) {
+                players.push(i..end);
+            }
+        } else {
+            let scored = !initial(i) && score(end) && matches!(after(1), "(" | "dec");
+            let versus = i > line.start && t.word(i - 1) == "v";
+            if end - i <= 3 && (scored || versus) {
+                teams.push(i..end);
+            }
+        }
+        i = end;
+    }
+    // A scoreboard has a scored team and its players or the other team ("Apollo 13 ( film )"
+    // is none).
+    let versus = teams
+        .iter()
+        .any(|r| r.start > line.start && t.word(r.start - 1) == "v");
+    if !teams.iter().any(|r| score(r.end)) || (players.is_empty() && !versus) {
+        return (Vec::new(), Vec::new());
+    }
+    (teams, players)
+}
+
 /// Words inside a person's name written in lower case ("Harry van Raaij").
 const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "di", "du", "van", "von",
@@ -1957,7 +2045,8 @@ impl ResultsLines {
                 found.push((start..end, Found::Header));
             } else if digit() || at() {
                 let mut teams = teams(&t, gaz, start..end);
-                if teams.is_empty() && (start..end).any(|i| t.word(i) == "(") {
+                let bracket = (start..end).any(|i| t.word(i) == "(");
+                if teams.is_empty() && bracket {
                     let (summary, scorers) = summary_line(&t, start..end);
                     teams = summary;
                     found.extend(scorers.into_iter().map(|r| (r, Found::Name(Label::Per))));
@@ -1967,6 +2056,11 @@ impl ResultsLines {
                         found.extend(country.into_iter().map(|r| (r, Found::Name(Label::Loc))));
                         found.extend(team.into_iter().map(|r| (r, Found::Name(Label::Org))));
                     }
+                }
+                if teams.is_empty() && bracket {
+                    let (innings, players) = innings_line(&t, start..end);
+                    teams = innings;
+                    found.extend(players.into_iter().map(|r| (r, Found::Name(Label::Per))));
                 }
                 if teams.is_empty() {
                     let mut players = cricketers(&t, start..end);
@@ -2730,6 +2824,45 @@ mod tests {
     }
 
     #[test]
+    fn cricket_innings_name_teams_and_players() {
+        let text = "At Taunton : Durham 326 ( D. Cox 95 not out , S. Campbell 69 ; G. Rose 7-73 ) \
+                    . Somerset 236-4 ( M. Lathwell 85 ) .\n\
+                    At Leicester : Leicestershire 343-8 ( P. Simmons 108 ) v Hampshire .\n\
+                    England 326 ( M. Atherton 80 ) .\n\
+                    Apollo 13 ( 1995 film ) .";
+        let toks = tokenize(text);
+        let gaz = Gazetteer::parse(
+            "@country
+England
+",
+        );
+        // The tagger's guesses: a county as a place, a bowler as a group.
+        let spans: Spans = vec![
+            (at(text, &toks, "Durham"), Label::Loc),
+            (at(text, &toks, "Rose"), Label::Misc),
+        ];
+        let got = ResultsLines::find(text, &toks, &gaz).apply(spans);
+        let per = |s: &'static str| (s, Label::Per);
+        let org = |s: &'static str| (s, Label::Org);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                org("Durham"),
+                per("D. Cox"),
+                per("S. Campbell"),
+                per("G. Rose"),
+                org("Somerset"),
+                per("M. Lathwell"),
+                org("Leicestershire"),
+                per("P. Simmons"),
+                org("Hampshire"),
+                ("England", Label::Loc),
+                per("M. Atherton"),
+            ]
+        );
+    }
+
+    #[test]
     fn nationalities_left_out_are_misc() {
         use Label::{Misc, Org, Per};
         let text = "German Chancellor Helmut Kohl said . French troops left . American Express \
@@ -3029,7 +3162,7 @@ mod tests {
         let text = "Spanish champions Barcelona signed Ronaldo . Barcelona coach Bobby Robson \
                     said so . Pakistan captain Wasim Akram batted . It was signed in Barcelona .\n\
                     BARCELONA SIGN RONALDO\nCeltic manager Tommy Burns . Head coach Ian Porterfield \
-                    . Please forward it";
+                    . Please forward it . Neath hooker Barry Williams";
         let toks = tokenize(text);
         // The n-th token that is `w`.
         let nth = |w: &str, n: usize| {
@@ -3049,6 +3182,8 @@ mod tests {
             (nth("BARCELONA", 0), Loc),
             (at(text, &toks, "Tommy Burns"), Per),
             (at(text, &toks, "Ian Porterfield"), Per),
+            (nth("Neath", 0), Loc),
+            (at(text, &toks, "Barry Williams"), Per),
         ];
         let mut results = ResultsLines::find(text, &toks, &gaz);
         results.add_club_roles(text, &toks, &gaz, &spans);
@@ -3066,6 +3201,8 @@ mod tests {
                 ("Celtic", Org),
                 ("Tommy Burns", Per),
                 ("Ian Porterfield", Per),
+                ("Neath", Org),
+                ("Barry Williams", Per),
             ]
         );
     }
