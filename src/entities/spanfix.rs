@@ -236,6 +236,36 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
                 }
             }
         }
+        // "Marks & Spencer", "Banco Pinto & Sotto Mayor": names joined by "&" are one company
+        // (two places stay one place: "Trinidad & Tobago"), with the capitalized words after
+        // "&" that the tagger left out. Words, not letters or numbers: "D & D", "10th & Main".
+        let e = r.end;
+        if t.word(e) == "&" && t.joined(e - 1) && t.joined(e) && t.capitalized(e - 1) {
+            match spans.get(k) {
+                Some((n, l)) if n.start == e + 1 => {
+                    if t.capitalized(e + 1) {
+                        let places = label == Label::Loc && *l == Label::Loc;
+                        label = if places { Label::Loc } else { Label::Org };
+                        r.end = n.end;
+                        k += 1;
+                    }
+                }
+                next => {
+                    let mut m = e + 1;
+                    while m < e + 4 && t.capitalized(m) && (m == e + 1 || t.joined(m - 1)) {
+                        m += 1;
+                    }
+                    if m > e + 1 && next.is_none_or(|(n, _)| n.start >= m) {
+                        label = if label == Label::Loc {
+                            Label::Loc
+                        } else {
+                            Label::Org
+                        };
+                        r.end = m;
+                    }
+                }
+            }
+        }
         if label == Label::Per && next_start != Some(r.end) {
             // "Paul VI", "Amyntas I ,", "Friedrich the Great".
             let e = r.end;
@@ -523,7 +553,8 @@ fn capitalize(w: &str) -> String {
 /// "Olympics" ("Texaco Trophy", "Davis Cup"), or in "Open", "Games" or "Series" after a place,
 /// a nationality or "World" ("Canadian Open", "Asian Games", "World Series"; not "Riot Games");
 /// "Tour de France" is one. So are the leagues "Serie A" and "Bundesliga" (the tagger made a
-/// place of "Serie" and of "GERMAN BUNDESLIGA").
+/// place of "Serie" and of "GERMAN BUNDESLIGA"). An oil benchmark before "crude" or "blend" is
+/// MISC too, not the person the tagger takes "Brent" for.
 pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: Spans) -> Spans {
     let t = Text { text, tokens };
     // "Tour de France" is one event, not "Tour" and the place "France".
@@ -546,7 +577,11 @@ pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: S
         }
     }
     for (r, label) in &mut spans {
-        if matches!(label, Label::Org | Label::Loc) && is_event(&t, gaz, r) {
+        let benchmark = r.len() == 1
+            && matches!(label, Label::Per | Label::Org)
+            && matches!(t.word(r.end), "crude" | "blend")
+            && t.joined(r.start);
+        if benchmark || (matches!(label, Label::Org | Label::Loc) && is_event(&t, gaz, r)) {
             *label = Label::Misc;
         }
     }
@@ -2554,6 +2589,23 @@ mod tests {
             fix("the celebration of Women's Day .", &[("Day", Label::Misc)]),
             one("Women's Day", Label::Misc)
         );
+        assert_eq!(
+            fix(
+                "Marks & Spencer and Banco Pinto & Sotto Mayor , Trinidad & Tobago .",
+                &[
+                    ("Marks", Label::Per),
+                    ("Spencer", Label::Per),
+                    ("Banco Pinto", Label::Org),
+                    ("Trinidad", Label::Loc),
+                    ("Tobago", Label::Loc),
+                ]
+            ),
+            [
+                ("Marks & Spencer".to_string(), Label::Org),
+                ("Banco Pinto & Sotto Mayor".to_string(), Label::Org),
+                ("Trinidad & Tobago".to_string(), Label::Loc),
+            ]
+        );
         // Any other possessive keeps the two names apart.
         assert_eq!(
             fix(
@@ -2995,6 +3047,15 @@ England
                 ("Riot Games", Org)
             ]
         );
+    }
+
+    #[test]
+    fn oil_benchmarks_are_misc() {
+        let text = "Brent crude rose , Brent said";
+        let toks = tokenize(text);
+        let spans: Spans = vec![(0..1, Label::Per), (4..5, Label::Per)];
+        let got = events(text, &toks, &Gazetteer::parse(""), spans);
+        assert_eq!(got, [(0..1, Label::Misc), (4..5, Label::Per)]);
     }
 
     #[test]
