@@ -235,7 +235,8 @@ pub fn add_outside(
 /// (or, for an organization, be its capitalized words' initials in any order: "FARC") and follow a
 /// name of at least two words; so "KYIV (AP)" defines nothing. An organization whose acronym
 /// has one more initial, that of the word before it, takes that word in ("Kurdish Democratic
-/// Party ( KDP )").
+/// Party ( KDP )"), and one whose acronym spells the name after it too takes that name in
+/// ("Organisation for Security and Cooperation in Europe ( OSCE )").
 pub fn acronyms(
     text: &str,
     tokens: &[Range<usize>],
@@ -271,6 +272,28 @@ pub fn acronyms(
                 // The MISC word is in the name now; emptied, then dropped below.
                 spans[k - 1].0 = before..before;
             }
+        }
+    }
+    // One the tagger ended a name early, which its acronym shows: "Organisation for Security
+    // and Cooperation in Europe ( OSCE )", tagged ORG + "in" + LOC "Europe".
+    for k in 1..spans.len() {
+        let (p, r) = (spans[k - 1].0.clone(), spans[k].0.clone());
+        let acr = word(r.end + 1).as_bytes();
+        let joined = p.end + 1 == r.start
+            && matches!(word(p.end), "in" | "of" | "for" | "on")
+            && !text[tokens[p.start].start..tokens[r.end - 1].end].contains('\n');
+        if spans[k - 1].1 != Label::Org
+            || !joined
+            || word(r.end) != "("
+            || word(r.end + 2) != ")"
+            || !(3..=8).contains(&acr.len())
+        {
+            continue;
+        }
+        let initials: Vec<u8> = (p.start..r.end).filter_map(initial).collect();
+        if initials == acr {
+            spans[k - 1].0.end = r.end;
+            spans[k].0 = r.start..r.start;
         }
     }
     spans.retain(|(r, _)| !r.is_empty());
@@ -596,6 +619,35 @@ pub(super) mod tests {
                 ("IRGC", Label::Org),
                 ("Social Democratic Party", Label::Org),
                 ("SDP", Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_show_where_an_organization_ends() {
+        let text = "The Organisation for Security and Cooperation in Europe ( OSCE ) said . \
+                    the Ministry of Defence in London ( MOD )";
+        let toks = tokenize(text);
+        let spans = vec![
+            (
+                at(text, &toks, "Organisation for Security and Cooperation"),
+                Label::Org,
+            ),
+            (at(text, &toks, "Europe"), Label::Loc),
+            (at(text, &toks, "Ministry of Defence"), Label::Org),
+            (at(text, &toks, "London"), Label::Loc),
+        ];
+        let got = acronyms(text, &toks, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [
+                (
+                    "Organisation for Security and Cooperation in Europe",
+                    Label::Org
+                ),
+                ("OSCE", Label::Org),
+                ("Ministry of Defence", Label::Org),
+                ("London", Label::Loc),
             ]
         );
     }

@@ -1047,6 +1047,9 @@ mod tests {
             .collect();
         assert_eq!(boeing.len(), 3, "{got:?}");
         assert!(boeing.iter().all(|(_, l)| *l == Label::Org), "{got:?}");
+        // Other organizations by their noun.
+        let text = "Serbia 's opposition coalition Zajedno vowed to keep up the protests .";
+        assert_entity(text, "Zajedno", Label::Org);
         // The employers of analysts and dealers.
         let text = "Analysts at Merrill Lynch and Smith Barney said the price was fair .";
         assert_entity(text, "Merrill Lynch", Label::Org);

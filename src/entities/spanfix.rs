@@ -642,25 +642,31 @@ pub fn group_nouns(
 }
 
 /// Nouns that, right before a name, say it is a company or another organization: "computer
-/// maker Olivetti", "insurer Allianz", "militant group Hamas".
+/// maker Olivetti", "insurer Allianz", "militant group Hamas", "opposition coalition Zajedno".
 const COMPANY_NOUNS: &[&str] = &[
     "agency",
     "airline",
+    "alliance",
     "automaker",
     "bank",
+    "bloc",
     "brewer",
     "brokerage",
     "carmaker",
     "carrier",
     "chipmaker",
+    "coalition",
     "company",
     "conglomerate",
+    "faction",
     "firm",
     "giant",
     "group",
     "insurer",
     "maker",
     "manufacturer",
+    "movement",
+    "newspaper",
     "refiner",
     "retailer",
     "subsidiary",
@@ -725,6 +731,7 @@ pub fn companies_by_context(
         // Not "the manufacturer Georg Reichenbach", a person's full name.
         let noun = r.start > 0
             && COMPANY_NOUNS.contains(&t.word(r.start - 1))
+            && t.joined(r.start - 1)
             && !(*label == Label::Per && r.len() >= 2)
             && !reads_as_person(&t, gaz, r);
         if (before || after || noun) && gaz.entry(r.clone().map(|i| t.word(i))) & place == 0 {
