@@ -289,6 +289,7 @@ fn tag_names(
     let out = spanfix::orgs_everywhere(text, tokens, &companies, out);
     let out = consistency::acronyms(text, tokens, out);
     let out = consistency::initials(text, tokens, out);
+    let out = spanfix::persons_by_surname(text, tokens, &tg.gazetteer, out);
     // The vote adds back words a Title Case line lost when the document names them elsewhere.
     let out = spanfix::title_case_words(text, tokens, &tg.gazetteer, out);
     let persons = full_name_ends(text, tokens, &out);

@@ -554,7 +554,7 @@ fn capitalize(w: &str) -> String {
 /// a nationality or "World" ("Canadian Open", "Asian Games", "World Series"; not "Riot Games");
 /// "Tour de France" is one. So are the leagues "Serie A" and "Bundesliga" (the tagger made a
 /// place of "Serie" and of "GERMAN BUNDESLIGA"). An oil benchmark before "crude" or "blend" is
-/// MISC too, not the person the tagger takes "Brent" for.
+/// MISC too, not the person the tagger takes "Brent" for, and so is a scale ("Richter scale").
 pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: Spans) -> Spans {
     let t = Text { text, tokens };
     // "Tour de France" is one event, not "Tour" and the place "France".
@@ -579,7 +579,7 @@ pub fn events(text: &str, tokens: &[Range<usize>], gaz: &Gazetteer, mut spans: S
     for (r, label) in &mut spans {
         let benchmark = r.len() == 1
             && matches!(label, Label::Per | Label::Org)
-            && matches!(t.word(r.end), "crude" | "blend")
+            && matches!(t.word(r.end), "crude" | "blend" | "scale")
             && t.joined(r.start);
         if benchmark || (matches!(label, Label::Org | Label::Loc) && is_event(&t, gaz, r)) {
             *label = Label::Misc;
@@ -2043,6 +2043,47 @@ enum Found {
     Header,
 }
 
+/// A name of two or three words that opens with a known first name (no place's or
+/// organization's word) and ends with a word the document names alone as a person is that
+/// person: "Damon Hill" tagged LOC for its "Hill", with "Hill needs one point" PER in the
+/// story. "Ford County" and "Hudson River" have no such person. Places and organizations only
+/// (a MISC with a first name is a product's: "Rocky Linux"), and only a surname written in
+/// ordinary case vouches (in capitals the tagger guesses).
+pub fn persons_by_surname(
+    text: &str,
+    tokens: &[Range<usize>],
+    gaz: &Gazetteer,
+    mut spans: Spans,
+) -> Spans {
+    let t = Text { text, tokens };
+    let surnames: Vec<u64> = spans
+        .iter()
+        .filter(|(r, l)| *l == Label::Per && r.len() == 1 && t.capitalized(r.start))
+        .map(|(r, _)| word_hash(t.word(r.start)))
+        .collect();
+    if surnames.is_empty() {
+        return spans;
+    }
+    let first = gazetteer::bit("first");
+    let not_person =
+        gazetteer::bits(&["country", "city", "region", "org", "orgword", "nationality"]);
+    for (r, label) in &mut spans {
+        if !matches!(label, Label::Loc | Label::Org) || !(2..=3).contains(&r.len()) {
+            continue;
+        }
+        let opener = gaz.word(word_hash(t.word(r.start)));
+        let surname = word_hash(t.word(r.end - 1));
+        if opener & first != 0
+            && opener & not_person == 0
+            && surnames.contains(&surname)
+            && gaz.entry(r.clone().map(|i| t.word(i))) == 0
+        {
+            *label = Label::Per;
+        }
+    }
+    spans
+}
+
 /// A name of two words or more that starts with a known first name and holds no place or
 /// organization word: "Martina Hingis", not "Real Madrid" (but "Aston Villa" too: callers need
 /// other evidence, such as the set scores of a tennis report).
@@ -2922,6 +2963,33 @@ England
     }
 
     #[test]
+    fn persons_named_by_their_surname() {
+        use Label::{Loc, Misc, Per};
+        let text = "Hill needs a point , Ford said . Linux is free .\n\
+                    Damon Hill took pole . Ford County voted . Rocky Linux shipped .";
+        let gaz = Gazetteer::parse("@first\ndamon\nrocky\nford\n@region\nford county\n");
+        let spans = [
+            ("Hill", Per),
+            ("Ford", Per),
+            ("Linux", Per),
+            ("Damon Hill", Loc),
+            ("Ford County", Loc),
+            ("Rocky Linux", Misc),
+        ];
+        assert_eq!(
+            run_gaz(text, &gaz, &spans, persons_by_surname),
+            [
+                ("Hill", Per),
+                ("Ford", Per),
+                ("Linux", Per),
+                ("Damon Hill", Per),
+                ("Ford County", Loc),
+                ("Rocky Linux", Misc)
+            ]
+        );
+    }
+
+    #[test]
     fn nationalities_left_out_are_misc() {
         use Label::{Misc, Org, Per};
         let text = "German Chancellor Helmut Kohl said . French troops left . American Express \
@@ -3058,11 +3126,18 @@ England
 
     #[test]
     fn oil_benchmarks_are_misc() {
-        let text = "Brent crude rose , Brent said";
+        let text = "Brent crude rose , Brent said , 5.5 on the Richter scale";
         let toks = tokenize(text);
-        let spans: Spans = vec![(0..1, Label::Per), (4..5, Label::Per)];
+        let spans: Spans = vec![(0..1, Label::Per), (4..5, Label::Per), (10..11, Label::Per)];
         let got = events(text, &toks, &Gazetteer::parse(""), spans);
-        assert_eq!(got, [(0..1, Label::Misc), (4..5, Label::Per)]);
+        assert_eq!(
+            got,
+            [
+                (0..1, Label::Misc),
+                (4..5, Label::Per),
+                (10..11, Label::Misc)
+            ]
+        );
     }
 
     #[test]
