@@ -200,7 +200,7 @@ fn about_sport(text: &str, tokens: &[Range<usize>]) -> bool {
 /// relabelled, the tagger's pieces of one ("Aston" + "Villa") become one span, and a club it
 /// left out is added. A one-word club that ends a person's full name in the text ("Everton"
 /// after "Everton Ribeiro") is left alone.
-pub fn clubs_by_name(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> Spans {
+pub fn clubs_by_name(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
     let clubs = clubs();
     // Whether the text is about sport, found when a town-named club first needs it.
     let mut sport = None;
@@ -213,11 +213,8 @@ pub fn clubs_by_name(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> S
             || b.is_ascii_digit()
             || (b >= 0x80 && word(i).starts_with(char::is_uppercase))
     };
-    let in_full_name = |w: &str| {
-        spans
-            .iter()
-            .any(|(r, l)| *l == Label::Per && r.len() >= 2 && r.clone().any(|k| word(k) == w))
-    };
+    // The words of persons' full names, found when a one-word club first needs them.
+    let mut in_full_names: Option<FxHashSet<u64>> = None;
     let mut found: Spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -262,7 +259,16 @@ pub fn clubs_by_name(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> S
             Some(len)
                 if (i..i + len).all(|k| name_word(k) || tokens[k - 1].end == tokens[k].start) =>
             {
-                let person = len == 1 && in_full_name(word(i));
+                let person = len == 1
+                    && in_full_names
+                        .get_or_insert_with(|| {
+                            spans
+                                .iter()
+                                .filter(|(r, l)| *l == Label::Per && r.len() >= 2)
+                                .flat_map(|(r, _)| r.clone().map(|k| word_hash(word(k))))
+                                .collect()
+                        })
+                        .contains(&hashes[0]);
                 if !person {
                     found.push((i..i + len, Label::Org));
                 }
@@ -274,24 +280,31 @@ pub fn clubs_by_name(text: &str, tokens: &[Range<usize>], mut spans: Spans) -> S
     if found.is_empty() {
         return spans;
     }
+    // A club replaces the spans inside it; a longer name that holds it ("Barcelona Olympics")
+    // or crosses it stays instead. Both lists are sorted and disjoint, so the spans that meet a
+    // club are found by binary search.
+    let mut removed = vec![false; spans.len()];
+    let mut clubs_kept = Vec::new();
     for (club, label) in found {
-        let overlapping: Vec<usize> = (0..spans.len())
-            .filter(|&k| spans[k].0.start < club.end && club.start < spans[k].0.end)
-            .collect();
-        let inside = overlapping
+        let lo = spans.partition_point(|(r, _)| r.end <= club.start);
+        let hi = spans.partition_point(|(r, _)| r.start < club.end);
+        let met = lo..hi.max(lo);
+        if spans[met.clone()]
             .iter()
-            .all(|&k| club.start <= spans[k].0.start && spans[k].0.end <= club.end);
-        if !inside {
-            // A longer name holds the club's ("Barcelona Olympics"), or crosses it.
-            continue;
+            .all(|(r, _)| club.start <= r.start && r.end <= club.end)
+        {
+            removed[met].fill(true);
+            clubs_kept.push((club, label));
         }
-        for &k in overlapping.iter().rev() {
-            spans.remove(k);
-        }
-        let at = spans.partition_point(|(r, _)| r.start < club.start);
-        spans.insert(at, (club, label));
     }
-    spans
+    let mut out: Spans = spans
+        .into_iter()
+        .zip(removed)
+        .filter_map(|(s, gone)| (!gone).then_some(s))
+        .chain(clubs_kept)
+        .collect();
+    out.sort_by_key(|(r, _)| r.start);
+    out
 }
 
 #[cfg(test)]
@@ -364,6 +377,22 @@ mod tests {
         assert!(has(&got, "Leeds", Label::Org), "{got:?}");
         assert!(has(&got, "Lazio", Label::Org), "{got:?}");
         assert!(has(&got, "Barcelona", Label::Loc), "{got:?}");
+    }
+
+    #[test]
+    fn names_crossing_a_club_stay() {
+        // "Aston" inside the club, "Villa Park" crossing its end: the tagger's names stay.
+        let got = run(
+            "Aston Villa Park was full .",
+            &[("Aston", Label::Per), ("Villa Park", Label::Loc)],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Aston".to_string(), Label::Per),
+                ("Villa Park".to_string(), Label::Loc)
+            ]
+        );
     }
 
     #[test]

@@ -643,6 +643,7 @@ pub fn group_nouns(
 
 /// Nouns that, right before a name, say it is a company or another organization: "computer
 /// maker Olivetti", "insurer Allianz", "militant group Hamas", "opposition coalition Zajedno".
+/// Sorted (searched by bisection).
 const COMPANY_NOUNS: &[&str] = &[
     "agency",
     "airline",
@@ -730,7 +731,7 @@ pub fn companies_by_context(
         let after = matches!(t.word(after), "shares" | "stock" | "share");
         // Not "the manufacturer Georg Reichenbach", a person's full name.
         let noun = r.start > 0
-            && COMPANY_NOUNS.contains(&t.word(r.start - 1))
+            && COMPANY_NOUNS.binary_search(&t.word(r.start - 1)).is_ok()
             && t.joined(r.start - 1)
             && !(*label == Label::Per && r.len() >= 2)
             && !reads_as_person(&t, gaz, r);
@@ -768,6 +769,7 @@ const MATCH_WORDS: &[&str] = &[
 ];
 
 /// Roles after a club's name that name one of its people ("Barcelona coach Bobby Robson").
+/// Sorted (searched by bisection).
 const CLUB_ROLES: &[&str] = &[
     "all-rounder",
     "batsman",
@@ -2056,7 +2058,7 @@ pub fn persons_by_surname(
     mut spans: Spans,
 ) -> Spans {
     let t = Text { text, tokens };
-    let surnames: Vec<u64> = spans
+    let surnames: FxHashSet<u64> = spans
         .iter()
         .filter(|(r, l)| *l == Label::Per && r.len() == 1 && t.capitalized(r.start))
         .map(|(r, _)| word_hash(t.word(r.start)))
@@ -2095,6 +2097,34 @@ fn reads_as_person(t: &Text, gaz: &Gazetteer, r: &Range<usize>) -> bool {
         && bits(r.start) & first != 0
         && r.clone().all(|i| bits(i) & not_person == 0)
         && gaz.entry(r.clone().map(|i| t.word(i))) == 0
+}
+
+/// Ranges sorted by start with the furthest end so far, which tell by binary search whether
+/// any of them meets a range: a results page finds thousands, so pairwise checks are too slow.
+struct Ranges {
+    sorted: Vec<Range<usize>>,
+    furthest: Vec<usize>,
+}
+
+impl Ranges {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Ranges {
+        let mut sorted: Vec<Range<usize>> = ranges.collect();
+        sorted.sort_by_key(|r| r.start);
+        let furthest = sorted
+            .iter()
+            .scan(0, |end, r| {
+                *end = r.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        Ranges { sorted, furthest }
+    }
+
+    /// Some range overlaps `r`.
+    fn meet(&self, r: &Range<usize>) -> bool {
+        let before = self.sorted.partition_point(|f| f.start < r.end);
+        before > 0 && self.furthest[before - 1] > r.start
+    }
 }
 
 impl ResultsLines {
@@ -2229,6 +2259,8 @@ impl ResultsLines {
                 && (at.saturating_sub(3)..at).any(|i| t.word(i) == "by")
         };
         let not_club = gazetteer::bits(&["country", "nationality"]);
+        // What the results lines found; what this adds is checked within its sentence.
+        let lines_found = Ranges::new(self.found.iter().map(|(r, _)| r.clone()));
         // Sentences are sought around scores and margins only: most texts have none.
         let mut done = 0;
         for at in 0..tokens.len() {
@@ -2245,6 +2277,7 @@ impl ResultsLines {
                 .find(|&i| ends_sentence(i))
                 .map_or(tokens.len(), |i| i + 1);
             done = end;
+            let added_before = self.found.len();
             if (start..end).any(|i| result_word(t.word(i))) {
                 // Two set scores or more: a tennis match ("6-2 6-4"), which players win.
                 let set_score = |w: &str| {
@@ -2257,10 +2290,12 @@ impl ResultsLines {
                 let tennis = (start..end).filter(|&i| set_score(t.word(i))).count() >= 2;
                 // The sentence's places, those that touch joined ("Ajax" "Amsterdam").
                 let mut places: Vec<Range<usize>> = Vec::new();
-                for (r, _) in spans
+                let first = spans.partition_point(|(r, _)| r.start < start);
+                for (r, _) in spans[first..]
                     .iter()
+                    .take_while(|(r, _)| r.start < end)
                     .filter(|(_, l)| matches!(l, Label::Loc | Label::Org | Label::Misc))
-                    .filter(|(r, _)| r.start >= start && r.end <= end)
+                    .filter(|(r, _)| r.end <= end)
                 {
                     match places.last_mut() {
                         Some(last) if last.end == r.start => last.end = r.end,
@@ -2290,10 +2325,10 @@ impl ResultsLines {
                         && whole & not_club == 0
                         && !r.clone().any(|i| bits(i) & country != 0);
                     // What a results line found keeps its say (and spans stay disjoint).
-                    let found_already = self
-                        .found
-                        .iter()
-                        .any(|(f, _)| f.start < r.end && r.start < f.end);
+                    let found_already = lines_found.meet(&r)
+                        || self.found[added_before..]
+                            .iter()
+                            .any(|(f, _)| f.start < r.end && r.start < f.end);
                     // "to win the Texaco Trophy series 2-1": a contest, not a club.
                     if found_already || after_in || whole & country != 0 || is_event(&t, gaz, &r) {
                         continue;
@@ -2326,20 +2361,26 @@ impl ResultsLines {
     ) {
         let t = Text { text, tokens };
         let not_club = gazetteer::bits(&["country", "nationality"]);
+        // What was found before a pass; what the pass adds comes in text order, so the last
+        // one added is the only one a later range can meet.
+        let meets = |before: &Ranges, added: &[(Range<usize>, Found)], r: &Range<usize>| {
+            before.meet(r)
+                || added
+                    .last()
+                    .is_some_and(|(f, _)| f.start < r.end && r.start < f.end)
+        };
+        let found_before = Ranges::new(self.found.iter().map(|(r, _)| r.clone()));
+        let added_from = self.found.len();
         for (r, l) in spans {
             if *l == Label::Per || r.len() > 3 || !t.joined(r.end - 1) {
                 continue;
             }
             let after = r.end + t.possessive(r.end);
-            let role = CLUB_ROLES.contains(&t.word(after)) && t.joined(after - 1);
+            let role = CLUB_ROLES.binary_search(&t.word(after)).is_ok() && t.joined(after - 1);
             let before =
                 r.start > 0 && CLUB_BEFORE.contains(&t.word(r.start - 1)) && t.joined(r.start - 1);
-            let found_already = self
-                .found
-                .iter()
-                .any(|(f, _)| f.start < r.end && r.start < f.end);
             if (role || before)
-                && !found_already
+                && !meets(&found_before, &self.found[added_from..], r)
                 && gaz.entry(r.clone().map(|i| t.word(i))) & not_club == 0
             {
                 self.found.push((
@@ -2352,17 +2393,25 @@ impl ResultsLines {
         // no title or common word ("Celtic manager Tommy Burns", "Arsenal striker"; not
         // "Former striker", "Head coach", "Please forward").
         let not_name = gazetteer::bits(&["country", "nationality", "title", "common", "month"]);
+        let found_before = Ranges::new(self.found.iter().map(|(r, _)| r.clone()));
+        let added_from = self.found.len();
         for at in 1..tokens.len() {
+            // A capitalized word first: most words are not, so few roles are looked up.
+            if !t.capitalized(at - 1) {
+                continue;
+            }
             // "Please forward": a role that is also a verb names no club here.
             let role = t.word(at);
-            if !CLUB_ROLES.contains(&role) || role == "forward" || !t.joined(at - 1) {
+            if CLUB_ROLES.binary_search(&role).is_err() || role == "forward" || !t.joined(at - 1) {
                 continue;
             }
             let w = t.word(at - 1);
-            let free = !spans.iter().any(|(s, _)| s.contains(&(at - 1)))
-                && !self.found.iter().any(|(f, _)| f.contains(&(at - 1)));
+            let word_range = at - 1..at;
+            let in_span = spans
+                .get(spans.partition_point(|(s, _)| s.end < at))
+                .is_some_and(|(s, _)| s.contains(&(at - 1)));
+            let free = !in_span && !meets(&found_before, &self.found[added_from..], &word_range);
             if free
-                && t.capitalized(at - 1)
                 && !OPENERS.contains(&w)
                 && gaz.capitalized_share(w) >= 3
                 && gaz.word(word_hash(w)) & not_name == 0
@@ -2424,9 +2473,14 @@ impl ResultsLines {
         if self.found.is_empty() {
             return spans;
         }
-        // The tagger's persons that a leaderboard row names exactly.
-        let person =
-            |r: &Range<usize>, spans: &Spans| spans.iter().any(|(s, l)| s == r && *l == Label::Per);
+        // The tagger's persons that a leaderboard row names exactly (spans are sorted and
+        // disjoint: one can start at `r.start`).
+        let person = |r: &Range<usize>, spans: &Spans| {
+            let at = spans.partition_point(|(s, _)| s.start < r.start);
+            spans
+                .get(at)
+                .is_some_and(|(s, l)| s == r && *l == Label::Per)
+        };
         let added: Spans = self
             .found
             .iter()
@@ -2437,12 +2491,9 @@ impl ResultsLines {
                 Found::Header => None,
             })
             .collect();
-        spans.retain(|(r, _)| {
-            !self
-                .found
-                .iter()
-                .any(|(f, _)| f.start < r.end && r.start < f.end)
-        });
+        // The tagger's spans that meet a found range go.
+        let found = Ranges::new(self.found.iter().map(|(r, _)| r.clone()));
+        spans.retain(|(r, _)| !found.meet(r));
         spans.extend(added);
         spans.sort_by_key(|(r, _)| r.start);
         spans
@@ -2545,11 +2596,14 @@ mod tests {
     }
 
     #[test]
+    fn word_lists_searched_by_bisection_are_sorted() {
+        for list in [ORG_HEADS, COMPANY_NOUNS, CLUB_ROLES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
     fn org_heads_make_one_organization() {
-        assert!(
-            ORG_HEADS.windows(2).all(|w| w[0] < w[1]),
-            "ORG_HEADS must stay sorted"
-        );
         assert_eq!(
             heads(
                 "said the Florida Department of Law Enforcement on Monday",
