@@ -713,7 +713,7 @@ fn trim(text: &str, tokens: &[Range<usize>], mut r: Range<usize>) -> Option<Rang
         i > r.start
             && matches!(&text[tokens[i].clone()], "s" | "S")
             && tokens[i - 1].end == tokens[i].start
-            && text[tokens[i - 1].clone()].starts_with(['\'', '’'])
+            && text[tokens[i - 1].clone()].starts_with(['\'', '’', '‘', 'ʼ', '`'])
     };
     while r.start < r.end
         && (!word(r.end - 1) || clitic(r.end - 1) || clock(r.end - 1) || possessive_s(r.end - 1))

@@ -3,11 +3,14 @@
 //! * **Boundaries** ([`boundaries`]): "People 's Republic of China" is one name, not
 //!   "People" + "Republic of China"; "Department of Housing and Urban Development" does not stop
 //!   at "and"; a ruler's number and epithet belong to the name ("Paul VI", "Friedrich the
-//!   Great"); a name does not end in a common noun ("Doda district" → "Doda").
+//!   Great"); a name does not end in a common noun ("Doda district" → "Doda"); "Marks &
+//!   Spencer" is one company.
 //! * **Coordinated organizations** ([`coordinated_orgs`]): "Ford Motor Co and General Motors
 //!   Corp" is two names; **place slugs** ([`place_slugs`]): "UK - BRITISH AIRWAYS" too.
 //! * **Hyphen pairs** ([`hyphen_pairs`]): "Kyiv-NATO" is a place and an organization.
-//! * **Hyphenated given names** ([`hyphenated_given_names`]): "Kim Min-seok" is one person.
+//! * **Hyphenated given names** ([`hyphenated_given_names`]): "Kim Min-seok" is one person;
+//!   **persons by surname** ([`persons_by_surname`]): "Damon Hill" is one when the story says
+//!   "Hill".
 //! * **Companies** ([`companies_by_context`], [`legal_names`]): "Shares in Daimler-Benz rose",
 //!   "computer maker Olivetti", "analysts at Merrill Lynch": a name with shares, after a
 //!   company's noun or employing analysts is an ORG in the whole document; so is "Boeing Co",
@@ -29,7 +32,8 @@
 //! * **Sports results** ([`ResultsLines`]): in a score line ("Leeds 3 Chelsea 1") or a
 //!   standings row ("Barcelona 10 7 2 1 20 8 23") the names are teams. By the CoNLL-2003
 //!   convention, a club is an ORG even when it is named after its city, and a national team named
-//!   after its country is a LOC. Tennis, golf and race results name players; a player's role
+//!   after its country is a LOC. Tennis, golf and race results name players, a cricket
+//!   innings line its team and players ("Durham 326 ( D. Cox 95 )"); a player's role
 //!   ("Barcelona coach") names a club.
 //!
 //! All spans are token ranges, sorted and disjoint on the way in and out.
@@ -1098,7 +1102,8 @@ pub fn acronyms_in_capitals(
 /// ordinary lines, is cut into those parts ("ISRAEL APPROVES ARAFAT 'S FLIGHT", after "Israel"
 /// and "Yasser Arafat" in the story: "ISRAEL" LOC, "ARAFAT" PER). The words between, which the
 /// document does not name ("APPROVES"), are left out. It takes two parts, or one and words the
-/// document writes in lower case ("CLINTON SIGNS WELFARE BILL", after "welfare bill"). Each
+/// document writes in lower case ("CLINTON SIGNS WELFARE BILL", after "Clinton signs the
+/// welfare bill"). Each
 /// part takes the label of the name's first ordinary mention (a surname: a person's).
 /// Headlines are lines in capitals: a Title Case line may be a scoreboard's ("Wasim Akram
 /// 25-5-80-2"), whose names the story's prose may have split.
