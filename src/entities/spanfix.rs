@@ -241,8 +241,29 @@ pub fn boundaries(text: &str, tokens: &[Range<usize>], spans: Spans) -> Spans {
             }
         }
         // "Marks & Spencer", "Banco Pinto & Sotto Mayor": names joined by "&" are one company
-        // (two places stay one place: "Trinidad & Tobago"), with the capitalized words after
-        // "&" that the tagger left out. Words, not letters or numbers: "D & D", "10th & Main".
+        // (two places stay one place: "Trinidad & Tobago"), with the capitalized words before
+        // or after "&" that the tagger left out. Words, not letters or numbers: "D & D", "10th &
+        // Main".
+        let s = r.start;
+        if s >= 2 && t.word(s - 1) == "&" && t.joined(s - 2) && t.joined(s - 1) && t.capitalized(s)
+        {
+            let mut m = s - 1;
+            while m > s.saturating_sub(4)
+                && t.capitalized(m - 1)
+                && (m == s - 1 || t.joined(m - 1))
+                && !OPENERS.contains(&t.word(m - 1))
+            {
+                m -= 1;
+            }
+            if m < s - 1 && out.last().is_none_or(|(p, _)| p.end <= m) {
+                label = if label == Label::Loc {
+                    Label::Loc
+                } else {
+                    Label::Org
+                };
+                r.start = m;
+            }
+        }
         let e = r.end;
         if t.word(e) == "&" && t.joined(e - 1) && t.joined(e) && t.capitalized(e - 1) {
             match spans.get(k) {
@@ -2695,6 +2716,10 @@ mod tests {
         assert_eq!(
             fix("the celebration of Women's Day .", &[("Day", Label::Misc)]),
             one("Women's Day", Label::Misc)
+        );
+        assert_eq!(
+            fix("said Marks & Spencer .", &[("Spencer", Label::Per)]),
+            one("Marks & Spencer", Label::Org)
         );
         assert_eq!(
             fix(
