@@ -1181,7 +1181,8 @@ pub fn headline_parts(text: &str, tokens: &[Range<usize>], spans: Spans) -> Span
         let mut left_out = Vec::new();
         let mut i = r.start;
         while i < r.end {
-            let part = (i + 1..=r.end).rev().find_map(|j| {
+            // The longest named part from `i`, of up to six words.
+            let part = (i + 1..=r.end.min(i + 6)).rev().find_map(|j| {
                 let l = named.get(&key(text, tokens, &(i..j)))?;
                 Some((i..j, *l))
             });
