@@ -429,6 +429,8 @@ pub(super) mod tests {
     use super::*;
     use crate::entities::tokenize::tokenize;
 
+    type Spans = Vec<(Range<usize>, Label)>;
+
     /// The spans as (text, label) pairs (also for `spanfix`'s tests).
     pub(in crate::entities) fn texts<'a>(
         text: &'a str,
@@ -476,6 +478,24 @@ pub(super) mod tests {
             })
             .map(|i| i..i + n)
             .unwrap_or_else(|| panic!("{words:?} not in {text:?}"))
+    }
+
+    /// `pass` run on the tagger's spans given as words of `text` (each at its first
+    /// occurrence); the names it gives back (also for `spanfix`'s and `clubs`' tests).
+    pub(in crate::entities) fn run(
+        text: &str,
+        spans: &[(&str, Label)],
+        pass: fn(&str, &[Range<usize>], Spans) -> Spans,
+    ) -> Vec<(String, Label)> {
+        let toks = tokenize(text);
+        let spans = spans
+            .iter()
+            .map(|(w, l)| (at(text, &toks, w), *l))
+            .collect();
+        texts(text, &toks, &pass(text, &toks, spans))
+            .into_iter()
+            .map(|(s, l)| (s.to_owned(), l))
+            .collect()
     }
 
     #[test]

@@ -1264,14 +1264,7 @@ pub fn title_case_words(
     let (mut line, mut ordinary) = (0..0, true);
     for (r, label) in spans {
         if r.start >= line.end {
-            let (mut start, mut end) = (r.start, r.start);
-            while start > line.end && t.joined(start - 1) {
-                start -= 1;
-            }
-            while t.joined(end) {
-                end += 1;
-            }
-            line = start..end + 1;
+            line = t.line_from(r.start, line.end);
             ordinary = t.ordinary(line.clone());
         }
         if ordinary || known(&r) {
@@ -2530,25 +2523,8 @@ impl ResultsLines {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::consistency::tests::{at, texts};
+    use crate::entities::consistency::tests::{at, run, texts};
     use crate::entities::tokenize::tokenize;
-
-    /// `pass` run on the tagger's spans given as words of `text`; the names it gives back.
-    fn run(
-        text: &str,
-        spans: &[(&str, Label)],
-        pass: fn(&str, &[Range<usize>], Spans) -> Spans,
-    ) -> Vec<(String, Label)> {
-        let toks = tokenize(text);
-        let spans: Spans = spans
-            .iter()
-            .map(|(w, l)| (at(text, &toks, w), *l))
-            .collect();
-        texts(text, &toks, &pass(text, &toks, spans))
-            .into_iter()
-            .map(|(s, l)| (s.to_owned(), l))
-            .collect()
-    }
 
     /// `pass`, which reads the gazetteer, run on the tagger's spans given as words of `text`
     /// (each at its first occurrence); the names it gives back.
