@@ -1,5 +1,6 @@
 //! Builds the gazetteer and the word classes and trains the name tagger; writes
-//! `src/entities/data/{gazetteer.txt, clusters.txt, model.bin}`; reads `brown.txt` there. Under a
+//! `src/entities/data/{gazetteer.txt, clusters.txt, model.bin}`; reads `brown.txt` and
+//! `glove.txt` there. Under a
 //! minute on one core.
 //!
 //! ```text
@@ -15,7 +16,8 @@
 //! with the apostrophe of "'s" removed, so that headlines and scraped text keep working. Word
 //! classes come from the exchange algorithm on Wikinews and the training texts; the Brown
 //! clusters of capitalized words (`brown.txt`, read here, written by
-//! `scripts/ner-brown-clusters`) from a large web corpus. Features seen
+//! `scripts/ner-brown-clusters`) from a large web corpus; the GloVe word-vector classes
+//! (`glove.txt`, written by `scripts/ner-glove-classes`) from Wikipedia and news. Features seen
 //! once are dropped before training, and the 45,000 with the widest weight spread are kept.
 //! Everything is seeded: two runs give the same bytes.
 //!
@@ -64,9 +66,11 @@ fn main() {
     };
     fs::write(Path::new(OUT_DIR).join("clusters.txt"), &clusters).expect("write clusters");
     let brown = fs::read_to_string(Path::new(OUT_DIR).join("brown.txt")).expect("brown.txt");
+    let glove = fs::read_to_string(Path::new(OUT_DIR).join("glove.txt")).expect("glove.txt");
     let gaz = Gazetteer::parse(&gaz_text)
         .with_clusters(&clusters)
-        .with_brown(&brown);
+        .with_brown(&brown)
+        .with_glove(&glove);
     eprintln!(
         "gazetteer: {} bytes ({:.1}s)",
         gaz_text.len(),

@@ -51,6 +51,8 @@ pub struct TokenInfo {
     /// Capitalized share and Brown cluster path of the word as written (title-cased when it is
     /// all capitals), as [`Gazetteer::brown`] gives them; 0 if unknown or not capitalized.
     brown: u32,
+    /// GloVe word-vector classes of a capitalized word (fine | coarse << 16), 0 if unknown.
+    glove: u32,
     /// How the same word appears elsewhere in the document.
     doc: u8,
 }
@@ -102,6 +104,11 @@ mod t {
     pub const BROWN_PREV: u64 = 43;
     pub const BROWN_NEXT: u64 = 44;
     pub const CAP_SHARE: u64 = 45;
+    pub const GLOVE: u64 = 46;
+    pub const GLOVE_COARSE: u64 = 47;
+    pub const GLOVE_PREV: u64 = 48;
+    pub const GLOVE_NEXT: u64 = 49;
+    pub const GLOVE_CASING: u64 = 50;
 }
 
 /// Whether word-class features are used (an experiment switch; the model must match).
@@ -109,6 +116,9 @@ const USE_CLUSTERS: bool = true;
 
 /// Whether Brown-cluster features are used (an experiment switch; the model must match).
 const USE_BROWN: bool = true;
+
+/// Whether GloVe-class features are used (an experiment switch; the model must match).
+const USE_GLOVE: bool = true;
 
 const BOS: u64 = 0x0123_4567_89ab_cdef;
 const EOS: u64 = 0x0fed_cba9_8765_4321;
@@ -299,6 +309,11 @@ pub fn token_infos(
                 flags,
                 gaz: gaz.word(lower),
                 cluster: gaz.cluster(lower),
+                glove: if flags & (CAP | ALL_CAPS) != 0 && USE_GLOVE {
+                    gaz.glove(lower)
+                } else {
+                    0
+                },
                 ..TokenInfo::default()
             }
         })
@@ -553,6 +568,18 @@ pub fn features(infos: &[TokenInfo], sent: &Range<usize>, i: usize, out: &mut Ve
             }
         }
     }
+    if USE_GLOVE {
+        if t.glove != 0 {
+            f(t::GLOVE, u64::from(t.glove & 0xffff));
+            f(t::GLOVE_COARSE, u64::from(t.glove >> 16));
+            f(t::GLOVE_CASING, pair(u64::from(t.glove >> 16), casing));
+        }
+        for (template, k) in [(t::GLOVE_PREV, -1), (t::GLOVE_NEXT, 1)] {
+            if let Some(n) = at(k).filter(|n| n.glove != 0) {
+                f(template, u64::from(n.glove >> 16));
+            }
+        }
+    }
 }
 
 fn bits(b: u16) -> impl Iterator<Item = u64> {
@@ -604,6 +631,16 @@ mod tests {
         // "met" and "in" touch names but cannot be in one; "de" (a name's particle) and the
         // "s" of a stripped possessive may be.
         assert_eq!(outside, ["met", "staff", "in", "today"]);
+    }
+
+    #[test]
+    fn glove_classes_of_capitalized_and_shouted_words_only() {
+        let gaz = Gazetteer::parse("").with_glove("@5 1\najax\n");
+        let text = "Ajax and AJAX and ajax";
+        let toks = tokenize(text);
+        let infos = token_infos(text, &toks, &sentences(text, &toks), &gaz);
+        let glove: Vec<u32> = infos.iter().map(|t| t.glove).collect();
+        assert_eq!(glove, [(1 << 16) | 5, 0, (1 << 16) | 5, 0, 0]);
     }
 
     #[test]

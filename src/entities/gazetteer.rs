@@ -6,12 +6,14 @@
 //! starts a category, every other line is one entry. Entries are matched case-insensitively,
 //! token by token (so "St. Louis" is two tokens), and stored only as hashes.
 //!
-//! Two word tables ride along: word classes learnt on Wikinews (`data/clusters.txt`) and Brown
+//! Three word tables ride along: word classes learnt on Wikinews (`data/clusters.txt`), Brown
 //! clusters of capitalized words from a large web corpus (`data/brown.txt`, written by
-//! `scripts/ner-brown-clusters`). The second puts "Tesco" and "Adidas" in one cluster with "Apple"
-//! and "Nintendo", and "Denver" with "Seattle"; it also says how often each word is written
-//! capitalized ("Putin" nearly always, "Meets" rarely), which is what a Title Case headline
-//! hides.
+//! `scripts/ner-brown-clusters`), and classes of GloVe word vectors learnt on Wikipedia and
+//! news (`data/glove.txt`, written by `scripts/ner-glove-classes`). The second puts "Tesco" and
+//! "Adidas" in one cluster with "Apple" and "Nintendo", and "Denver" with "Seattle"; it also
+//! says how often each word is written capitalized ("Putin" nearly always, "Meets" rarely),
+//! which is what a Title Case headline hides. The third knows the rarer names of news: "Breda"
+//! sits with "Ajax" and "Arnhem", "Olivetti" with "Bouygues", "Osijek" with "Tuzla".
 
 use super::hash::{bytes_hash, fold, seq_hash, word_hash, U32Map};
 use super::tokenize::tokenize;
@@ -46,6 +48,9 @@ pub struct Gazetteer {
     /// Exact word form hash → `share << 24 | path`: the share of capitalized spellings (bins 1–4)
     /// and the Brown cluster path (first bit lowest, 0 for none), from a large web corpus.
     brown: U32Map<u32>,
+    /// Lower-case word hash → GloVe word-vector classes (fine | coarse << 16, from 1), from
+    /// news and encyclopedia text.
+    glove: U32Map<u32>,
 }
 
 impl Gazetteer {
@@ -84,6 +89,7 @@ impl Gazetteer {
             map,
             clusters: U32Map::with_capacity(0),
             brown: U32Map::with_capacity(0),
+            glove: U32Map::with_capacity(0),
         }
     }
 
@@ -121,6 +127,34 @@ impl Gazetteer {
             *self.brown.entry(fold(bytes_hash(word))) = (share.min(7) << 24) | path;
         }
         self
+    }
+
+    /// Adds GloVe word-vector classes: a line `@fine coarse` (classes from 1) heads the words of
+    /// one fine class, one per line.
+    pub fn with_glove(mut self, text: &str) -> Gazetteer {
+        // Read as bytes, like the Brown table: the page waits for this at the first tagging.
+        let bytes = text.as_bytes();
+        self.glove = U32Map::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
+        let mut class = 0;
+        for line in bytes.split(|&b| b == b'\n') {
+            if let Some(head) = line.strip_prefix(b"@") {
+                let mut fields = head.split(|&b| b == b' ').map(number);
+                class = match (fields.next(), fields.next()) {
+                    (Some(Some(fine)), Some(Some(coarse))) => (coarse << 16) | fine,
+                    _ => 0,
+                };
+            } else if let (false, Ok(word)) =
+                (line.is_empty() || class == 0, std::str::from_utf8(line))
+            {
+                *self.glove.entry(fold(word_hash(word))) = class;
+            }
+        }
+        self
+    }
+
+    /// GloVe classes of a lower-case word hash (0 if unknown).
+    pub fn glove(&self, hash: u64) -> u32 {
+        self.glove.get(fold(hash)).copied().unwrap_or(0)
     }
 
     /// Brown cluster of an exact word form's bytes hash (0 if unknown).
@@ -232,6 +266,19 @@ mod tests {
         assert_eq!(g.entry(["New", "York", "City"]), 0);
         assert_eq!(g.entry(["New"; 9]), 0);
         assert_eq!(g.entry([]), 0);
+    }
+
+    #[test]
+    fn glove_classes_are_read_by_group_and_looked_up_in_lower_case() {
+        let g = Gazetteer::parse("")
+            .with_glove("word before any head\n@7 2\najax\nbreda\n@x 1\nlost\n@9 3\nosijek\n");
+        assert_eq!(g.glove(word_hash("Ajax")), (2 << 16) | 7);
+        assert_eq!(g.glove(word_hash("BREDA")), (2 << 16) | 7);
+        assert_eq!(g.glove(word_hash("osijek")), (3 << 16) | 9);
+        // Words under no head, or under a broken one, have no class.
+        for w in ["word before any head", "lost", "tuzla"] {
+            assert_eq!(g.glove(word_hash(w)), 0, "{w}");
+        }
     }
 
     #[test]

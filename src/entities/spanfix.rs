@@ -632,6 +632,7 @@ fn is_event(t: &Text, gaz: &Gazetteer, r: &Range<usize>) -> bool {
     ];
     one_of(last, &contest)
         || one_of(last, &["Bundesliga"])
+        || (before == "Serie" && matches!(last, "A" | "B"))
         || one_of(last, &["Open", "Games", "Series"])
             && (one_of(before, &["World", "Olympic", "Paralympic", "Commonwealth"])
                 || gaz.word(word_hash(before)) & place != 0)
