@@ -635,7 +635,7 @@ mod tests {
 
     #[test]
     fn glove_classes_of_capitalized_and_shouted_words_only() {
-        let gaz = Gazetteer::parse("").with_glove("@5 1\najax\n");
+        let gaz = Gazetteer::parse("").with_glove("@5 1\n0ajax\n");
         let text = "Ajax and AJAX and ajax";
         let toks = tokenize(text);
         let infos = token_infos(text, &toks, &sentences(text, &toks), &gaz);

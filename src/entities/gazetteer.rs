@@ -130,12 +130,14 @@ impl Gazetteer {
     }
 
     /// Adds GloVe word-vector classes: a line `@fine coarse` (classes from 1) heads the words of
-    /// one fine class, one per line.
+    /// one fine class, one per line, each written as the number of leading bytes (0–9) it
+    /// shares with the word before and the rest of it ("bravo", "breda" → "0bravo", "2eda").
     pub fn with_glove(mut self, text: &str) -> Gazetteer {
         // Read as bytes, like the Brown table: the page waits for this at the first tagging.
         let bytes = text.as_bytes();
         self.glove = U32Map::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
         let mut class = 0;
+        let mut word: Vec<u8> = Vec::with_capacity(64);
         for line in bytes.split(|&b| b == b'\n') {
             if let Some(head) = line.strip_prefix(b"@") {
                 let mut fields = head.split(|&b| b == b' ').map(number);
@@ -143,10 +145,20 @@ impl Gazetteer {
                     (Some(Some(fine)), Some(Some(coarse))) => (coarse << 16) | fine,
                     _ => 0,
                 };
-            } else if let (false, Ok(word)) =
-                (line.is_empty() || class == 0, std::str::from_utf8(line))
-            {
-                *self.glove.entry(fold(word_hash(word))) = class;
+                word.clear();
+                continue;
+            }
+            let Some((&shared, rest)) = line.split_first() else {
+                continue;
+            };
+            let shared = usize::from(shared.wrapping_sub(b'0'));
+            if class == 0 || shared > 9 || shared > word.len() {
+                continue;
+            }
+            word.truncate(shared);
+            word.extend_from_slice(rest);
+            if let Ok(w) = std::str::from_utf8(&word) {
+                *self.glove.entry(fold(word_hash(w))) = class;
             }
         }
         self
@@ -270,13 +282,24 @@ mod tests {
 
     #[test]
     fn glove_classes_are_read_by_group_and_looked_up_in_lower_case() {
-        let g = Gazetteer::parse("")
-            .with_glove("word before any head\n@7 2\najax\nbreda\n@x 1\nlost\n@9 3\nosijek\n");
+        let table =
+            "0before any head\n@7 2\n0ajax\n0bravo\n2eda\n@x 1\n0lost\n@9 3\n0osijek\n9long\nx\n";
+        let g = Gazetteer::parse("").with_glove(table);
         assert_eq!(g.glove(word_hash("Ajax")), (2 << 16) | 7);
         assert_eq!(g.glove(word_hash("BREDA")), (2 << 16) | 7);
+        assert_eq!(g.glove(word_hash("bravo")), (2 << 16) | 7);
         assert_eq!(g.glove(word_hash("osijek")), (3 << 16) | 9);
-        // Words under no head, or under a broken one, have no class.
-        for w in ["word before any head", "lost", "tuzla"] {
+        // Words under no head or a broken one, sharing more than the word before has, or
+        // without their count, have no class; a new head starts the words afresh.
+        for w in [
+            "before any head",
+            "lost",
+            "eda",
+            "osijeklong",
+            "long",
+            "x",
+            "osx",
+        ] {
             assert_eq!(g.glove(word_hash(w)), 0, "{w}");
         }
     }
