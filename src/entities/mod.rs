@@ -187,6 +187,8 @@ fn recognize_piece(text: &str) -> Vec<Mention> {
     let sents = features::sentences(text, &tokens);
     let values = rules::find(text, &tokens);
     let names = tag_names(text, &tokens, &sents, &values);
+    // Again after the clubs of sports pages: a dateline's "MILAN" is the city.
+    let names = datelines(text, &tokens, &sents, &values, names);
     let spans = resolve(names, values);
     spans
         .into_iter()
@@ -1054,6 +1056,13 @@ mod tests {
                     Africans seeking to renew their permits occupy a church in Paris .";
         assert_entity(text, "PARIS", Label::Loc);
         assert_entity(text, "Paris", Label::Loc);
+        // A dateline stays the city on a page whose results name the city's club.
+        let text = "MILAN 1996-09-15\n\
+                    Results of Italian first division matches on Sunday :\n\
+                    Milan 1 Piacenza 1\n\
+                    Lazio 2 Roma 0\n";
+        assert_entity(text, "MILAN", Label::Loc);
+        assert_entity(text, "Milan", Label::Org);
     }
 
     #[test]
