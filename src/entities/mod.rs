@@ -277,6 +277,7 @@ fn tag_names(
     let out = spanfix::boundaries(text, tokens, out);
     let out = spanfix::legal_names(text, tokens, &tg.gazetteer, out);
     let out = spanfix::coordinated_orgs(text, tokens, &tg.gazetteer, out);
+    let out = spanfix::places_with_the(text, tokens, &tg.gazetteer, out);
     let out = spanfix::hyphen_pairs(text, tokens, &tg.gazetteer, out);
     let out = spanfix::hyphenated_given_names(text, tokens, &tg.gazetteer, out);
     let out = spanfix::media_names(text, tokens, &tg.gazetteer, out);

@@ -490,6 +490,38 @@ pub fn coordinated_orgs(
     out
 }
 
+/// "in The Hague": a place whose listed name begins with "The" keeps it, and is a place
+/// whatever the tagger made of the rest ("Hague" alone is a surname). Not when the rest alone is
+/// a place too: "the Netherlands" is "Netherlands", as in the CoNLL data.
+pub fn places_with_the(
+    text: &str,
+    tokens: &[Range<usize>],
+    gaz: &Gazetteer,
+    spans: Spans,
+) -> Spans {
+    let t = Text { text, tokens };
+    let place = gazetteer::bits(&["country", "city", "region"]);
+    spans
+        .into_iter()
+        .map(|(r, label)| {
+            let the = r
+                .start
+                .checked_sub(1)
+                .filter(|&i| t.word(i) == "The" && t.joined(i));
+            let words = |from: usize| (from..r.end).map(|i| t.word(i));
+            match the {
+                Some(i)
+                    if gaz.entry(words(i)) & place != 0
+                        && gaz.entry(words(r.start)) & place == 0 =>
+                {
+                    (i..r.end, Label::Loc)
+                }
+                _ => (r, label),
+            }
+        })
+        .collect()
+}
+
 /// "Kyiv-NATO relationship": a name of two words glued by a hyphen, one a known place and the
 /// other a known organization, is two names. Pairs of one kind stay one name
 /// ("Austria-Hungary", "Coca-Cola").
@@ -3378,6 +3410,24 @@ England
                 o("Switzerland", Loc),
                 o("Mapei", Org)
             ]
+        );
+    }
+
+    #[test]
+    fn places_keep_a_listed_the() {
+        use Label::{Loc, Per};
+        let gaz = Gazetteer::parse("@city\nthe hague\n@country\nnetherlands\nthe netherlands\n");
+        let text = "a judge in The Hague . The Netherlands and The Beatles";
+        let toks = tokenize(text);
+        let spans = vec![
+            (at(text, &toks, "Hague"), Per),
+            (at(text, &toks, "Netherlands"), Loc),
+            (at(text, &toks, "Beatles"), Per),
+        ];
+        let got = places_with_the(text, &toks, &gaz, spans);
+        assert_eq!(
+            texts(text, &toks, &got),
+            [("The Hague", Loc), ("Netherlands", Loc), ("Beatles", Per)]
         );
     }
 
