@@ -2103,7 +2103,10 @@ enum Found {
 /// person: "Damon Hill" tagged LOC for its "Hill", with "Hill needs one point" PER in the
 /// story. "Ford County" and "Hudson River" have no such person. Places and organizations only
 /// (a MISC with a first name is a product's: "Rocky Linux"), and only a surname written in
-/// ordinary case vouches (in capitals the tagger guesses).
+/// ordinary case vouches (in capitals the tagger guesses). A country's possessive vouches too,
+/// as sports reports name their athletes: "Britain 's Damon Hill", "Namibia 's Frankie
+/// Fredericks", when the name has two words, a listed surname and no organization's word or
+/// place noun ("Australia 's Griffith University", "Boston 's Grant Park" stay).
 pub fn persons_by_surname(
     text: &str,
     tokens: &[Range<usize>],
@@ -2116,12 +2119,19 @@ pub fn persons_by_surname(
         .filter(|(r, l)| *l == Label::Per && r.len() == 1 && t.capitalized(r.start))
         .map(|(r, _)| word_hash(t.word(r.start)))
         .collect();
-    if surnames.is_empty() {
-        return spans;
-    }
     let first = gazetteer::bit("first");
+    let last = gazetteer::bit("last");
+    let country = gazetteer::bit("country");
     let not_person =
         gazetteer::bits(&["country", "city", "region", "org", "orgword", "nationality"]);
+    // "Britain 's" or "Britain ' s" just before token `i`, on one line.
+    let after_country = |i: usize| {
+        let owner = (1..=2)
+            .filter(|&n| i > n && t.possessive(i - n) == n && t.joined(i - n - 1))
+            .map(|n| i - n - 1)
+            .next();
+        owner.is_some_and(|o| gaz.word(word_hash(t.word(o))) & country != 0)
+    };
     for (r, label) in &mut spans {
         if !matches!(label, Label::Loc | Label::Org) || !(2..=3).contains(&r.len()) {
             continue;
@@ -2130,7 +2140,12 @@ pub fn persons_by_surname(
         let surname = word_hash(t.word(r.end - 1));
         if opener & first != 0
             && opener & not_person == 0
-            && surnames.contains(&surname)
+            && (surnames.contains(&surname)
+                || (r.len() == 2
+                    && after_country(r.start)
+                    && reads_as_person(&t, gaz, r)
+                    && gaz.word(surname) & last != 0
+                    && !PLACE_NAME_ENDS.contains(&t.word(r.end - 1))))
             && gaz.entry(r.clone().map(|i| t.word(i))) == 0
         {
             *label = Label::Per;
@@ -2138,6 +2153,33 @@ pub fn persons_by_surname(
     }
     spans
 }
+
+/// Nouns that end the names of places ("Grant Park", "Jackson Lake"), not surnames there.
+const PLACE_NAME_ENDS: &[&str] = &[
+    "Airport",
+    "Bay",
+    "Beach",
+    "Bridge",
+    "Canyon",
+    "Castle",
+    "Creek",
+    "Falls",
+    "Forest",
+    "Harbor",
+    "Harbour",
+    "Island",
+    "Islands",
+    "Lake",
+    "Mountain",
+    "Mountains",
+    "Park",
+    "River",
+    "Springs",
+    "Square",
+    "Stadium",
+    "Street",
+    "Valley",
+];
 
 /// A name of two words or more that starts with a known first name and holds no place or
 /// organization word: "Martina Hingis", not "Real Madrid" (but "Aston Villa" too: callers need
@@ -3080,7 +3122,7 @@ England
 
     #[test]
     fn persons_named_by_their_surname() {
-        use Label::{Loc, Misc, Per};
+        use Label::{Loc, Misc, Org, Per};
         let text = "Hill needs a point , Ford said . Linux is free .\n\
                     Damon Hill took pole . Ford County voted . Rocky Linux shipped .";
         let gaz = Gazetteer::parse("@first\ndamon\nrocky\nford\n@region\nford county\n");
@@ -3102,6 +3144,36 @@ England
                 ("Ford County", Loc),
                 ("Rocky Linux", Misc)
             ]
+        );
+        // A country's possessive vouches alone, "'s" glued or spaced; a place's does not, nor
+        // does a name without a first name.
+        let text = "Britain 's Damon Hill won . Kenya's Moses Kiptanui won . Britain 's Royal \
+                    Navy sailed . Boston 's Grant Park . Britain 's Grant Park . Britain 's \
+                    Griffith University";
+        let gaz = Gazetteer::parse(
+            "@first\ndamon\nmoses\ngrant\ngriffith\n@last\nhill\nkiptanui\npark\n\
+             university\n@country\nbritain\nkenya\n@city\nboston\n@orgword\nuniversity\n",
+        );
+        let spans = [
+            ("Britain", Loc),
+            ("Damon Hill", Loc),
+            ("Kenya", Loc),
+            ("Moses Kiptanui", Org),
+            ("Britain", Loc),
+            ("Royal Navy", Org),
+            ("Boston", Loc),
+            ("Grant Park", Loc),
+            ("Britain", Loc),
+            ("Grant Park", Loc),
+            ("Britain", Loc),
+            ("Griffith University", Org),
+        ];
+        let got = run_gaz(text, &gaz, &spans, persons_by_surname);
+        let labels: Vec<Label> = got.iter().map(|(_, l)| *l).collect();
+        assert_eq!(
+            labels,
+            [Loc, Per, Loc, Per, Loc, Org, Loc, Loc, Loc, Loc, Loc, Org],
+            "{got:?}"
         );
     }
 
