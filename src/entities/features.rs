@@ -633,23 +633,29 @@ mod tests {
         assert_eq!(outside, ["met", "staff", "in", "today"]);
     }
 
+    /// Token facts of `text`, one sentence split as the tagger splits it.
+    fn infos(text: &str, gaz: &Gazetteer) -> Vec<TokenInfo> {
+        let toks = tokenize(text);
+        token_infos(text, &toks, &sentences(text, &toks), gaz)
+    }
+
     #[test]
     fn glove_classes_of_capitalized_and_shouted_words_only() {
         let gaz = Gazetteer::parse("").with_glove("@5 1\n0ajax\n");
-        let text = "Ajax and AJAX and ajax";
-        let toks = tokenize(text);
-        let infos = token_infos(text, &toks, &sentences(text, &toks), &gaz);
-        let glove: Vec<u32> = infos.iter().map(|t| t.glove).collect();
+        let glove: Vec<u32> = infos("Ajax and AJAX and ajax", &gaz)
+            .iter()
+            .map(|t| t.glove)
+            .collect();
         assert_eq!(glove, [(1 << 16) | 5, 0, (1 << 16) | 5, 0, 0]);
     }
 
     #[test]
     fn brown_clusters_of_capitalized_and_shouted_words() {
         let gaz = Gazetteer::parse("").with_brown("Tesco 294\n");
-        let text = "Tesco and TESCO and tesco";
-        let toks = tokenize(text);
-        let infos = token_infos(text, &toks, &sentences(text, &toks), &gaz);
-        let brown: Vec<u32> = infos.iter().map(|t| t.brown).collect();
+        let brown: Vec<u32> = infos("Tesco and TESCO and tesco", &gaz)
+            .iter()
+            .map(|t| t.brown)
+            .collect();
         assert_eq!(brown, [294, 0, 294, 0, 0]);
     }
 
